@@ -1,0 +1,34 @@
+package dev.latchkey.kernel.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A short-lived key-value store shared by every node: sessions, pending authorization
+ * requests, replay guards. In-process on the embedded default; Redis when
+ * {@code LATCHKEY_REDIS_URL} is set, so that every node sees the same entries.
+ * Keys are namespaced by the caller ({@code "session:"}, {@code "interaction:"}).
+ */
+public interface EphemeralStore {
+
+    /** Stores a value that expires after {@code ttl}, replacing any previous one. */
+    void put(String key, String value, Duration ttl);
+
+    /** Stores a value only if the key is absent; true when this call stored it. */
+    boolean putIfAbsent(String key, String value, Duration ttl);
+
+    /** The live value of a key. */
+    Optional<String> get(String key);
+
+    /** Reads and deletes a key atomically: of two concurrent callers, at most one gets the value. */
+    Optional<String> take(String key);
+
+    /** Deletes a key; nothing happens when it is absent. */
+    void delete(String key);
+
+    /** True when the store answers (for the readiness check). */
+    boolean isAvailable();
+
+    /** A short name of the backing store, for health output: {@code in-process} or {@code redis}. */
+    String kind();
+}

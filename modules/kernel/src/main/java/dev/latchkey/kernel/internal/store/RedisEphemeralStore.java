@@ -1,0 +1,61 @@
+package dev.latchkey.kernel.internal.store;
+
+import dev.latchkey.kernel.api.EphemeralStore;
+import java.time.Duration;
+import java.util.Optional;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The shared store of a cluster: every key lives in Redis with its TTL, so all nodes see the
+ * same sessions and a single-use entry is taken by exactly one of them ({@code GETDEL}).
+ */
+final class RedisEphemeralStore implements EphemeralStore {
+
+    private static final String PREFIX = "latchkey:";
+
+    private final UnifiedJedis redis;
+
+    RedisEphemeralStore(UnifiedJedis redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        redis.set(PREFIX + key, value, SetParams.setParams().px(ttl.toMillis()));
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, String value, Duration ttl) {
+        return "OK".equals(redis.set(PREFIX + key, value, SetParams.setParams().nx().px(ttl.toMillis())));
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(redis.get(PREFIX + key));
+    }
+
+    @Override
+    public Optional<String> take(String key) {
+        return Optional.ofNullable(redis.getDel(PREFIX + key));
+    }
+
+    @Override
+    public void delete(String key) {
+        redis.del(PREFIX + key);
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            return "PONG".equals(redis.ping());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String kind() {
+        return "redis";
+    }
+}

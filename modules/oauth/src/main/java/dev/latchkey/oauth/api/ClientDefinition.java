@@ -1,0 +1,20 @@
+package dev.latchkey.oauth.api;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The desired state of a client, as an admin or the declarative import states it.
+ * {@code secret} is plain text and only ever hashed; it may be null for a confidential client
+ * on update (the secret stays) or on create (one is generated).
+ */
+public record ClientDefinition(String clientId, String name, ClientType type, String secret,
+                               List<String> redirectUris, Set<String> grantTypes, Set<String> scopes,
+                               boolean firstParty) {
+
+    public ClientDefinition {
+        redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        grantTypes = grantTypes == null ? Set.of() : Set.copyOf(grantTypes);
+        scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+}

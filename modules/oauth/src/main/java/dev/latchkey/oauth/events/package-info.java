@@ -1,0 +1,2 @@
+/** Events the OAuth module publishes: tokens issued, clients changed. */
+package dev.latchkey.oauth.events;

@@ -1,0 +1,19 @@
+package dev.latchkey.oauth.internal.code;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What an authorization code stands for: the grant the user gave one client, bound to the
+ * redirect URI and the PKCE challenge of the request that produced it (RFC 6749 §4.1.3,
+ * RFC 7636 §4.6). Kept only under the hash of the code, for 60 seconds, and redeemable once.
+ */
+public record AuthorizationCode(String clientId, String redirectUri, UUID userId, String sessionId,
+                                String scope, String nonce, String codeChallenge, String codeChallengeMethod,
+                                Instant authTime, List<String> authenticationMethods, Instant issuedAt) {
+
+    public AuthorizationCode {
+        authenticationMethods = List.copyOf(authenticationMethods);
+    }
+}

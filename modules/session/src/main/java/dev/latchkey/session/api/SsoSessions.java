@@ -1,0 +1,22 @@
+package dev.latchkey.session.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Starts, resolves and ends single-sign-on sessions. */
+public interface SsoSessions {
+
+    /** Starts a session for a user who just authenticated. */
+    StartedSession start(UUID userId, List<String> authenticationMethods, Instant authenticatedAt);
+
+    /** The live session a cookie value points at, its idle timer reset; empty when expired or unknown. */
+    Optional<SsoSession> resolve(String cookieValue);
+
+    /** Ends the session a cookie value points at; nothing happens when there is none. */
+    void end(String cookieValue);
+
+    /** The name of the session cookie ({@code __Host-} prefixed where the browser allows it). */
+    String cookieName();
+}

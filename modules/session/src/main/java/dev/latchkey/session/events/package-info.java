@@ -1,0 +1,2 @@
+/** Events the session module publishes. */
+package dev.latchkey.session.events;

@@ -1,0 +1,13 @@
+/**
+ * Session: single-sign-on sessions behind the login cookie. Exports only its api and events.
+ */
+module dev.latchkey.session {
+    exports dev.latchkey.session.api;
+    exports dev.latchkey.session.events;
+
+    requires dev.latchkey.kernel;
+    requires static jakarta.cdi;
+    requires static jakarta.inject;
+    requires static jakarta.json.bind;
+    requires static microprofile.config.api;
+}
