@@ -19,4 +19,7 @@ public interface SsoSessions {
 
     /** The name of the session cookie ({@code __Host-} prefixed where the browser allows it). */
     String cookieName();
+
+    /** True when cookies must carry {@code Secure}: https, or a loopback host, which browsers treat as secure. */
+    boolean cookieSecure();
 }

@@ -1,0 +1,74 @@
+package dev.latchkey.kernel.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InProcessEphemeralStoreTest extends EphemeralStoreContract {
+
+    private final MutableClock clock = new MutableClock();
+    private final InProcessEphemeralStore store = new InProcessEphemeralStore(clock);
+
+    @Override
+    InProcessEphemeralStore store() {
+        return store;
+    }
+
+    @Test
+    void getWhenTtlElapsedThenEmpty() {
+        store.put("k", "v", Duration.ofSeconds(10));
+        clock.now = clock.now.plusSeconds(10);
+        assertEquals(Optional.empty(), store.get("k"));
+        assertEquals(Optional.empty(), store.take("k"));
+    }
+
+    @Test
+    void putIfAbsentWhenPreviousEntryExpiredThenStores() {
+        assertTrue(store.putIfAbsent("k", "old", Duration.ofSeconds(1)));
+        clock.now = clock.now.plusSeconds(2);
+        assertTrue(store.putIfAbsent("k", "new", Duration.ofSeconds(1)));
+        assertEquals(Optional.of("new"), store.get("k"));
+    }
+
+    @Test
+    void expiredEntriesAreSweptAfterManyWrites() {
+        for (int i = 0; i < 100; i++) {
+            store.put("old-" + i, "v", Duration.ofSeconds(1));
+        }
+        clock.now = clock.now.plusSeconds(5);
+        for (int i = 0; i < 4096; i++) {
+            store.put("fresh", "v", Duration.ofMinutes(1));
+        }
+        assertEquals(1, store.size());
+        assertTrue(store.isAvailable());
+        assertEquals("in-process", store.kind());
+        assertFalse(store.get("old-1").isPresent());
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.kernel.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Runs the store contract against the real Redis of the test machine (127.0.0.1:6379). */
+class RedisEphemeralStoreTest extends EphemeralStoreContract {
+
+    private static RedisClient redis;
+    private static RedisEphemeralStore store;
+
+    @BeforeAll
+    static void connect() {
+        redis = RedisClient.create(URI.create(System.getProperty("latchkey.test.redis-url", "redis://127.0.0.1:6379")));
+        store = new RedisEphemeralStore(redis);
+    }
+
+    @AfterAll
+    static void close() {
+        redis.close();
+    }
+
+    @Override
+    RedisEphemeralStore store() {
+        return store;
+    }
+
+    @Test
+    void keysArePrefixedAndCarryTheirTtlInRedis() {
+        store.put("ttl-check", "v", Duration.ofSeconds(30));
+        long ttl = redis.pttl("latchkey:ttl-check");
+        assertTrue(ttl > 20_000 && ttl <= 30_000, "ttl was " + ttl);
+        store.delete("ttl-check");
+        assertTrue(store.isAvailable());
+        assertEquals("redis", store.kind());
+    }
+
+    @Test
+    void isAvailableIsFalseWhenRedisDoesNotAnswer() {
+        try (RedisClient nowhere = RedisClient.create(URI.create("redis://127.0.0.1:1"))) {
+            assertFalse(new RedisEphemeralStore(nowhere).isAvailable());
+        }
+    }
+}
