@@ -7,6 +7,7 @@ module dev.latchkey.kernel {
     requires static jakarta.cdi;
     requires static jakarta.inject;
     requires static jakarta.annotation;
+    requires static jakarta.ws.rs;
     requires static microprofile.config.api;
     requires redis.clients.jedis;
     requires com.google.crypto.tink;

@@ -1,0 +1,40 @@
+package dev.latchkey.server.errors;
+
+import dev.latchkey.kernel.api.ErrorPageException;
+import dev.latchkey.server.pages.Locales;
+import dev.latchkey.server.pages.PageRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** Renders {@link ErrorPageException} as the HTML error page, in the browser's language. */
+@Provider
+@ApplicationScoped
+public class ErrorPageExceptionMapper implements ExceptionMapper<ErrorPageException> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPageExceptionMapper.class.getName());
+
+    @Inject
+    PageRenderer pages;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(ErrorPageException exception) {
+        LOG.fine(() -> "Error page " + exception.messageKey() + ": " + exception.getMessage());
+        String html = pages.render("error", Locales.of(headers), Map.of("messageKey", exception.messageKey()));
+        return Response.status(exception.status())
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store")
+                .entity(html)
+                .build();
+    }
+}
