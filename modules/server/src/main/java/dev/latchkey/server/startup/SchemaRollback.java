@@ -3,6 +3,7 @@ package dev.latchkey.server.startup;
 import java.sql.Connection;
 import liquibase.command.CommandScope;
 import liquibase.command.core.RollbackCountCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 
 /**
@@ -18,7 +19,7 @@ public final class SchemaRollback {
     public static void rollback(Connection connection, int count) {
         SchemaMigration.run(connection, database -> new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(RollbackCountCommandStep.CHANGELOG_FILE_ARG, SchemaMigration.CHANGELOG)
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, SchemaMigration.CHANGELOG)
                 .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, count)
                 .execute());
     }
