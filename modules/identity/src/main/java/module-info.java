@@ -15,6 +15,7 @@ module dev.latchkey.identity {
     requires static jakarta.json.bind;
     requires static jakarta.json;
     requires static microprofile.config.api;
+    requires static org.eclipse.microprofile.openapi;
     requires password4j;
     requires java.logging;
 }

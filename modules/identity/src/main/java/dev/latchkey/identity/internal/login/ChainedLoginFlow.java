@@ -1,0 +1,138 @@
+package dev.latchkey.identity.internal.login;
+
+import dev.latchkey.identity.api.AuthenticationStep;
+import dev.latchkey.identity.api.LoginContext;
+import dev.latchkey.identity.api.LoginFlow;
+import dev.latchkey.identity.api.LoginProgress;
+import dev.latchkey.identity.api.UserView;
+import dev.latchkey.identity.events.LoginFailed;
+import dev.latchkey.identity.events.LoginSucceeded;
+import dev.latchkey.identity.internal.domain.Users;
+import dev.latchkey.kernel.api.DomainEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The login chain: the password first ({@link PasswordAuthenticator}), then every
+ * {@link AuthenticationStep} the user must pass, one submission each, with the state between
+ * submissions in {@link PendingLogins}. A wrong step answer keeps the login for another try, at
+ * most {@value #MAX_FAILED_ATTEMPTS} per step; a wrong or expired flow ends it. Each submission
+ * publishes one {@link LoginSucceeded} or {@link LoginFailed} from its outcome.
+ */
+@ApplicationScoped
+public class ChainedLoginFlow implements LoginFlow {
+
+    /** Failures of one step after which the login is dropped. */
+    public static final int MAX_FAILED_ATTEMPTS = 5;
+    /** The reason for an unknown, expired or tampered flow, or a step that is not the expected one. */
+    public static final String LOGIN_EXPIRED = "login_expired";
+    /** The reason for a wrong answer to a step. */
+    public static final String INVALID_CODE = "invalid_code";
+
+    private static final Logger LOG = Logger.getLogger(ChainedLoginFlow.class.getName());
+
+    private PasswordAuthenticator password;
+    private AuthenticationChain chain;
+    private PendingLogins pending;
+    private Users users;
+    private Event<DomainEvent> events;
+
+    @Inject
+    public ChainedLoginFlow(PasswordAuthenticator password, AuthenticationChain chain, PendingLogins pending,
+                            Users users, Event<DomainEvent> events) {
+        this.password = password;
+        this.chain = chain;
+        this.pending = pending;
+        this.users = users;
+        this.events = events;
+    }
+
+    /** For CDI's client proxy only. */
+    protected ChainedLoginFlow() {
+    }
+
+    @Override
+    public LoginProgress start(String username, String secret, LoginContext context) {
+        LoginProgress progress = password.authenticate(username, secret);
+        if (progress instanceof LoginProgress.Completed completed) {
+            progress = afterPassword(completed, username, context);
+        }
+        publish(progress, username, context);
+        return progress;
+    }
+
+    @Override
+    public LoginProgress continueWith(String flowId, String stepId, Map<String, String> input,
+                                      LoginContext context) {
+        Instant now = Instant.now();
+        Optional<PendingLogin> taken = pending.take(flowId, now);
+        LoginProgress progress = taken.map(login -> next(flowId, login, stepId, input, now))
+                .orElseGet(() -> new LoginProgress.Failed(LOGIN_EXPIRED));
+        publish(progress, taken.map(PendingLogin::username).orElse(null), context);
+        return progress;
+    }
+
+    private LoginProgress afterPassword(LoginProgress.Completed completed, String username, LoginContext context) {
+        List<String> steps = chain.requiredFor(completed.userId()).stream().map(AuthenticationStep::id).toList();
+        if (steps.isEmpty()) {
+            return completed;
+        }
+        LoginContext from = context == null ? new LoginContext(null, null, null) : context;
+        PendingLogin login = new PendingLogin(completed.userId(), username, steps,
+                completed.authenticationMethods(), from.remoteAddress(), from.userAgent(), from.clientId(), 0,
+                completed.authenticatedAt().plus(PendingLogins.TIME_TO_LIVE));
+        return new LoginProgress.StepRequired(pending.start(login), login.nextStep());
+    }
+
+    private LoginProgress next(String flowId, PendingLogin login, String stepId, Map<String, String> input,
+                               Instant now) {
+        Optional<AuthenticationStep> step = chain.find(login.nextStep());
+        if (!login.nextStep().equals(stepId) || step.isEmpty()) {
+            return new LoginProgress.Failed(LOGIN_EXPIRED);
+        }
+        if (!passes(step.get(), login, input)) {
+            PendingLogin failed = login.withFailedAttempt();
+            if (failed.failedAttempts() < MAX_FAILED_ATTEMPTS) {
+                pending.keep(flowId, failed, now);
+            }
+            return new LoginProgress.Failed(INVALID_CODE);
+        }
+        PendingLogin passed = login.passed(step.get().authenticationMethod());
+        if (!passed.allStepsPassed()) {
+            pending.keep(flowId, passed, now);
+            return new LoginProgress.StepRequired(flowId, passed.nextStep());
+        }
+        // the user may have been disabled since the password step
+        if (!users.findById(login.userId()).map(UserView::isActive).orElse(false)) {
+            return new LoginProgress.Failed(PasswordAuthenticator.ACCOUNT_DISABLED);
+        }
+        return new LoginProgress.Completed(login.userId(), passed.methods(), now);
+    }
+
+    private static boolean passes(AuthenticationStep step, PendingLogin login, Map<String, String> input) {
+        try {
+            return step.verify(login.userId(), input == null ? Map.of() : Map.copyOf(input));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Authentication step '" + step.id() + "' failed with an error", e);
+            return false;
+        }
+    }
+
+    private void publish(LoginProgress progress, String username, LoginContext context) {
+        String remoteAddress = context == null ? null : context.remoteAddress();
+        String clientId = context == null ? null : context.clientId();
+        if (progress instanceof LoginProgress.Completed completed) {
+            events.fire(LoginSucceeded.now(completed.userId(), completed.authenticationMethods(), remoteAddress,
+                    clientId));
+        } else if (progress instanceof LoginProgress.Failed failed) {
+            events.fire(LoginFailed.now(username, failed.reason(), remoteAddress, clientId));
+        }
+    }
+}

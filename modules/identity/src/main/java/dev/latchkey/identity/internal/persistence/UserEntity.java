@@ -1,0 +1,95 @@
+package dev.latchkey.identity.internal.persistence;
+
+import dev.latchkey.identity.api.UserStatus;
+import dev.latchkey.identity.api.UserView;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/** A row of {@code identity_user} with its roles ({@code identity_user_role}). */
+@Entity
+@Table(name = "identity_user")
+public class UserEntity {
+
+    @Id
+    @Column(name = "id", length = 36)
+    private String id;
+
+    @Column(name = "username", nullable = false, length = 255)
+    private String username;
+
+    @Column(name = "email", length = 320)
+    private String email;
+
+    @Column(name = "email_verified", nullable = false)
+    private boolean emailVerified;
+
+    @Column(name = "given_name", length = 255)
+    private String givenName;
+
+    @Column(name = "family_name", length = 255)
+    private String familyName;
+
+    @Column(name = "name", length = 255)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 16)
+    private UserStatus status;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private int version;
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "identity_user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role", nullable = false, length = 100)
+    private Set<String> roles = new HashSet<>();
+
+    /** For JPA. */
+    protected UserEntity() {
+    }
+
+    UserEntity(UserView user) {
+        this.id = user.id().toString();
+        this.username = user.username();
+        this.createdAt = user.createdAt();
+        apply(user);
+    }
+
+    /** Copies the mutable state of {@code user}: profile, status, roles, update time. */
+    void apply(UserView user) {
+        this.email = user.email();
+        this.emailVerified = user.emailVerified();
+        this.givenName = user.givenName();
+        this.familyName = user.familyName();
+        this.name = user.name();
+        this.status = user.status();
+        this.updatedAt = user.updatedAt();
+        this.roles.retainAll(user.roles());
+        this.roles.addAll(user.roles());
+    }
+
+    UserView toView() {
+        return new UserView(UUID.fromString(id), username, email, emailVerified, givenName, familyName, name, status,
+                Set.copyOf(roles), createdAt, updatedAt);
+    }
+}

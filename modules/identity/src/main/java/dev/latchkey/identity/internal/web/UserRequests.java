@@ -1,0 +1,78 @@
+package dev.latchkey.identity.internal.web;
+
+import dev.latchkey.identity.api.NewUser;
+import dev.latchkey.identity.api.UserUpdate;
+import dev.latchkey.kernel.api.Problems;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns what the admin API received (bodies, path and query parameters) into the facade's
+ * types; what cannot be read at all is a 400 problem naming the field, an id that is no UUID a
+ * 404 (no user has it). The field rules themselves are the service's.
+ */
+final class UserRequests {
+
+    /** The default page size of a search. */
+    static final int DEFAULT_SIZE = 20;
+
+    private UserRequests() {
+    }
+
+    static NewUser newUser(CreateUserRequest body) {
+        if (body == null) {
+            throw Problems.validation("a JSON body with at least a username is required");
+        }
+        return new NewUser(body.username(), body.email(), Boolean.TRUE.equals(body.emailVerified()),
+                body.givenName(), body.familyName(), body.name(), body.password(), null, roles(body.roles()));
+    }
+
+    static UserUpdate update(UpdateUserRequest body) {
+        if (body == null) {
+            throw Problems.validation("a JSON body is required");
+        }
+        return new UserUpdate(body.email(), Boolean.TRUE.equals(body.emailVerified()), body.givenName(),
+                body.familyName(), body.name(), body.password(), roles(body.roles()));
+    }
+
+    static UUID userId(String id) {
+        try {
+            if (id != null && id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through: no user has an id that is not a UUID
+        }
+        throw Problems.notFound("no user has the id " + id);
+    }
+
+    static int page(String page) {
+        return integer("page", page, 0);
+    }
+
+    static int size(String size) {
+        return integer("size", size, DEFAULT_SIZE);
+    }
+
+    private static int integer(String field, String value, int absent) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw Problems.validation(field + " must be a whole number");
+        }
+    }
+
+    private static Set<String> roles(List<String> roles) {
+        if (roles == null) {
+            return Set.of();
+        }
+        if (roles.contains(null)) {
+            throw Problems.validation("roles must not contain null");
+        }
+        return Set.copyOf(roles);
+    }
+}
