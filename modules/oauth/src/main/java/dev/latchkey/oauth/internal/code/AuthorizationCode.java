@@ -8,6 +8,10 @@ import java.util.UUID;
  * What an authorization code stands for: the grant the user gave one client, bound to the
  * redirect URI and the PKCE challenge of the request that produced it (RFC 6749 §4.1.3,
  * RFC 7636 §4.6). Kept only under the hash of the code, for 60 seconds, and redeemable once.
+ * {@code redirectUri} is the {@code redirect_uri} parameter exactly as the authorization request
+ * carried it, null when the request omitted it (the client's only registered URI was used): the
+ * token request must repeat it only when it was given (RFC 6749 §4.1.3). {@code nonce},
+ * {@code codeChallenge} and {@code codeChallengeMethod} are null when the request had none.
  */
 public record AuthorizationCode(String clientId, String redirectUri, UUID userId, String sessionId,
                                 String scope, String nonce, String codeChallenge, String codeChallengeMethod,

@@ -13,4 +13,13 @@ public interface AuthorizationCodes {
      * expired. Of two concurrent redemptions, exactly one gets the grant.
      */
     Optional<AuthorizationCode> redeem(String code);
+
+    /**
+     * True when the code was redeemed before, for the code's remaining lifetime plus a minute:
+     * a token request that {@link #redeem} refused then is a replay, and what the first
+     * redemption issued should be revoked.
+     *
+     * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
+     */
+    boolean wasRedeemed(String code);
 }
