@@ -16,6 +16,7 @@ module dev.latchkey.identity {
     requires static jakarta.json;
     requires static microprofile.config.api;
     requires static org.eclipse.microprofile.openapi;
+    requires static microprofile.jwt.auth.api;
     requires password4j;
     requires java.logging;
 }

@@ -1,0 +1,60 @@
+package dev.latchkey.identity.internal.web;
+
+import dev.latchkey.identity.api.UserDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The signed-in user's own account, for any bearer access token Latchkey issued to a user: the
+ * smallest MicroProfile JWT resource there is, and the start of the self-service API.
+ */
+@RequestScoped
+@Path("/api/v1/account")
+@RolesAllowed("**")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Account", description = "The signed-in user's own account")
+@SecurityRequirement(name = "bearer")
+public class AccountResource {
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @Operation(summary = "Read my account")
+    @APIResponse(responseCode = "200", description = "The caller's profile",
+            content = @Content(schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or a token without a user")
+    public UserResponse read() {
+        return userId(token.getSubject()).flatMap(directory::findById)
+                .filter(user -> user.isActive())
+                .map(UserResponse::of)
+                .orElseThrow(() -> new NotAuthorizedException("Bearer error=\"invalid_token\""));
+    }
+
+    /** A user's token has the user's id as subject; a client's token has its client id, which is no UUID. */
+    private static Optional<UUID> userId(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException | NullPointerException notAUser) {
+            return Optional.empty();
+        }
+    }
+}
