@@ -4,6 +4,7 @@ import dev.latchkey.identity.api.NewUser;
 import dev.latchkey.identity.api.UserUpdate;
 import dev.latchkey.kernel.api.Problems;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -70,7 +71,7 @@ final class UserRequests {
         if (roles == null) {
             return Set.of();
         }
-        if (roles.contains(null)) {
+        if (roles.stream().anyMatch(Objects::isNull)) {
             throw Problems.validation("roles must not contain null");
         }
         return Set.copyOf(roles);
