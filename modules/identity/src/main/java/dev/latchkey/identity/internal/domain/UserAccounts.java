@@ -87,8 +87,10 @@ public class UserAccounts implements UserDirectory, UserAdministration {
 
     /**
      * Creates the user, or brings the one with this username to the given profile and roles.
-     * A given password replaces the stored one only when it does not already match it, and an
-     * imported hash only when it differs, so that importing the same file twice changes nothing.
+     * A given password replaces the stored one only when it does not already match it, so that
+     * importing the same file twice changes nothing. An imported hash is an initial credential:
+     * it is stored only for a user without a password, because after the first login the stored
+     * hash is the Argon2id upgrade of that same password, which the import must not undo.
      */
     @Override
     public UserView upsert(NewUser user) {
@@ -111,7 +113,7 @@ public class UserAccounts implements UserDirectory, UserAdministration {
         if (user.password() != null
                 && !storedHash.map(hash -> hasher.verify(user.password(), hash).matches()).orElse(false)) {
             changePassword(current.id(), hasher.hash(user.password()));
-        } else if (user.passwordHash() != null && !storedHash.filter(user.passwordHash()::equals).isPresent()) {
+        } else if (user.passwordHash() != null && storedHash.isEmpty()) {
             changePassword(current.id(), user.passwordHash());
         }
         return result;

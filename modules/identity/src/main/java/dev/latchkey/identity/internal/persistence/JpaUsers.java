@@ -8,6 +8,7 @@ import dev.latchkey.identity.internal.domain.Users;
 import dev.latchkey.kernel.api.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -23,6 +24,7 @@ import java.util.UUID;
 public class JpaUsers implements Users {
 
     // a user's roles, fetched for a whole page in one extra query (EclipseLink; others ignore the hints)
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String BATCH_HINT = "eclipselink.batch";
     private static final String BATCH_TYPE_HINT = "eclipselink.batch.type";
     private static final String SEARCH_FILTER = " where u.username like :pattern escape '\\'"
@@ -68,10 +70,12 @@ public class JpaUsers implements Users {
     @Override
     public void add(UserView user, String passwordHash) {
         em.persist(new UserEntity(user));
+        // the two entities are not related in the mapping: the user's row must be written first
+        flush();
         if (passwordHash != null) {
             em.persist(new PasswordEntity(user.id().toString(), passwordHash, user.createdAt()));
+            flush();
         }
-        flush();
     }
 
     @Override
@@ -93,6 +97,8 @@ public class JpaUsers implements Users {
         PasswordEntity password = em.find(PasswordEntity.class, id.toString());
         if (password != null) {
             em.remove(password);
+            // unrelated in the mapping: the password's row goes first, then the user's (and its roles)
+            em.flush();
         }
         em.remove(entity);
         return true;
@@ -112,13 +118,13 @@ public class JpaUsers implements Users {
     @Override
     @Transactional
     public boolean replacePasswordHash(UUID userId, String expected, String replacement, Instant at) {
-        return em.createQuery("update PasswordEntity p set p.hash = :replacement, p.updatedAt = :at"
-                        + " where p.userId = :userId and p.hash = :expected")
-                .setParameter("replacement", replacement)
-                .setParameter("at", at)
-                .setParameter("userId", userId.toString())
-                .setParameter("expected", expected)
-                .executeUpdate() == 1;
+        // locked, so that a password set meanwhile by an admin is never overwritten by the old one's re-hash
+        PasswordEntity password = em.find(PasswordEntity.class, userId.toString(), LockModeType.PESSIMISTIC_WRITE);
+        if (password == null || !password.hash().equals(expected)) {
+            return false;
+        }
+        password.replace(replacement, at);
+        return true;
     }
 
     @Override
@@ -145,22 +151,22 @@ public class JpaUsers implements Users {
         return em.createQuery("select count(u) from UserEntity u", Long.class).getSingleResult();
     }
 
-    /** Writes now, so that a unique-constraint violation becomes a 409 instead of a failed commit. */
+    /** Writes now, so that a unique-constraint violation (a concurrent insert) becomes a 409, not a failed commit. */
     private void flush() {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isConstraintViolation(e)) {
+            if (isUniqueViolation(e)) {
                 throw Problems.conflict("the username or email is taken");
             }
             throw e;
         }
     }
 
-    private static boolean isConstraintViolation(Throwable failure) {
+    private static boolean isUniqueViolation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // SQLSTATE class 23: integrity constraint violation (H2 and PostgreSQL alike)
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            // SQLSTATE 23505: unique violation (H2 and PostgreSQL alike)
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,6 +19,7 @@ public class PasswordEntity {
     @Column(name = "hash", nullable = false, length = 512)
     private String hash;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

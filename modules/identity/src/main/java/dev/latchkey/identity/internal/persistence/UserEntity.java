@@ -4,6 +4,7 @@ import dev.latchkey.identity.api.UserStatus;
 import dev.latchkey.identity.api.UserView;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,9 +50,11 @@ public class UserEntity {
     @Column(name = "status", nullable = false, length = 16)
     private UserStatus status;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Convert(converter = UtcInstantConverter.class)
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 

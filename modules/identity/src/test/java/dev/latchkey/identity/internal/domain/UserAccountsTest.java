@@ -184,16 +184,30 @@ class UserAccountsTest {
     }
 
     @Test
-    void upsertWhenImportedHashGivenThenStoredVerbatimOnceOnly() {
-        UserView alice = accounts.upsert(TestUsers.alice());
+    void upsertWhenImportedHashGivenForUserWithoutPasswordThenStoredVerbatim() {
+        UserView bob = accounts.upsert(new NewUser("bob", null, false, null, null, null, null, null, null));
         String bcrypt = BcryptFunction.getInstance(4).hash("imported password").getResult();
         events.clear();
 
-        accounts.upsert(TestUsers.imported("alice", bcrypt));
-        accounts.upsert(TestUsers.imported("alice", bcrypt));
+        accounts.upsert(TestUsers.imported("bob", bcrypt));
+        accounts.upsert(TestUsers.imported("bob", bcrypt));
 
-        assertEquals(Optional.of(bcrypt), users.passwordHash(alice.id()));
+        assertEquals(Optional.of(bcrypt), users.passwordHash(bob.id()));
         assertEquals(1, events.of(PasswordChanged.class).size());
+    }
+
+    @Test
+    void upsertWhenImportedHashGivenAgainAfterUpgradeAtLoginThenUpgradedHashKept() {
+        String bcrypt = BcryptFunction.getInstance(4).hash("imported password").getResult();
+        UserView bob = accounts.upsert(TestUsers.imported("bob", bcrypt));
+        String upgraded = hasher.hash("imported password");
+        users.replacePasswordHash(bob.id(), bcrypt, upgraded, bob.createdAt());
+        events.clear();
+
+        accounts.upsert(TestUsers.imported("bob", bcrypt));
+
+        assertEquals(Optional.of(upgraded), users.passwordHash(bob.id()));
+        assertTrue(events.all().isEmpty());
     }
 
     @Test

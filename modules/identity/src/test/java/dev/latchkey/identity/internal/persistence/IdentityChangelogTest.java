@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,20 +15,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.RollbackCountCommandStep;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,71 +25,37 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityChangelogTest {
 
-    private static final String CHANGELOG = "db/identity/changelog.xml";
-    private static final int CHANGESETS = 3;
-    private static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
-
-    static {
-        LIQUIBASE_LOG.setLevel(Level.WARNING);
-    }
-
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnH2ThenSchemaIsComplete() throws Exception {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:h2:mem:identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")) {
+        try (Connection connection = DriverManager.getConnection(IdentitySchema.newH2Url(), "sa", "")) {
             applyRollBackReapply(connection);
         }
     }
 
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnPostgresThenSchemaIsComplete() throws Exception {
-        String schema = "identity_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = postgresOrSkip("")) {
-            try (Statement statement = admin.createStatement()) {
-                statement.execute("create schema " + schema);
-            }
-            try (Connection connection = postgresOrSkip("?currentSchema=" + schema)) {
+        String schema = IdentitySchema.newSchemaName();
+        try (Connection admin = IdentitySchema.postgresOrSkip("")) {
+            IdentitySchema.execute(admin, "create schema " + schema);
+            try (Connection connection = IdentitySchema.postgresOrSkip("?currentSchema=" + schema)) {
                 applyRollBackReapply(connection);
             } finally {
-                try (Statement statement = admin.createStatement()) {
-                    statement.execute("drop schema " + schema + " cascade");
-                }
+                IdentitySchema.execute(admin, "drop schema " + schema + " cascade");
             }
-        }
-    }
-
-    private static Connection postgresOrSkip(String parameters) {
-        try {
-            return DriverManager.getConnection(POSTGRES_URL + parameters, "postgres", "");
-        } catch (SQLException e) {
-            Assumptions.abort("PostgreSQL is not reachable on 127.0.0.1:5432: " + e.getMessage());
-            throw new IllegalStateException(e);
         }
     }
 
     private static void applyRollBackReapply(Connection connection) throws Exception {
-        update(connection);
+        IdentitySchema.update(connection);
         assertConstraints(connection);
 
-        liquibase(connection, database -> new CommandScope(RollbackCountCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                .addArgumentValue(RollbackCountCommandStep.COUNT_ARG, CHANGESETS)
-                .execute());
+        IdentitySchema.rollbackAll(connection);
         assertFalse(tableExists(connection, "identity_user"));
         assertFalse(tableExists(connection, "identity_password"));
         assertFalse(tableExists(connection, "identity_user_role"));
 
-        update(connection);
+        IdentitySchema.update(connection);
         assertConstraints(connection);
-    }
-
-    private static void update(Connection connection) throws Exception {
-        liquibase(connection, database -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                .execute());
     }
 
     private static void assertConstraints(Connection connection) throws SQLException {
@@ -160,24 +114,4 @@ class IdentityChangelogTest {
         return false;
     }
 
-    private static void liquibase(Connection connection, LiquibaseCommand command) throws Exception {
-        ClassLoader loader = IdentityChangelogTest.class.getClassLoader();
-        Map<String, Object> scope = Map.of(
-                Scope.Attr.resourceAccessor.name(), new liquibase.resource.ClassLoaderResourceAccessor(loader),
-                Scope.Attr.classLoader.name(), loader,
-                "liquibase.analytics.enabled", false,
-                "liquibase.showBanner", false);
-        Scope.child(scope, () -> {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            command.run(database);
-        });
-        // Liquibase leaves auto-commit off; the checks run statement by statement
-        connection.setAutoCommit(true);
-    }
-
-    @FunctionalInterface
-    private interface LiquibaseCommand {
-        void run(Database database) throws Exception;
-    }
 }
