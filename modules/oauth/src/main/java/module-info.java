@@ -14,9 +14,11 @@ module dev.latchkey.oauth {
     requires static jakarta.persistence;
     requires static jakarta.transaction;
     requires static jakarta.ws.rs;
+    requires static jakarta.servlet;
     requires static jakarta.json.bind;
     requires static jakarta.json;
     requires static microprofile.config.api;
+    requires static org.eclipse.microprofile.openapi;
     requires com.nimbusds.jose.jwt;
     requires java.logging;
 }

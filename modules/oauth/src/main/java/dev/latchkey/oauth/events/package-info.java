@@ -1,2 +1,2 @@
-/** Events the OAuth module publishes: tokens issued, clients changed. */
+/** Events the OAuth module publishes: tokens issued or refused, clients changed. */
 package dev.latchkey.oauth.events;

@@ -1,0 +1,158 @@
+package dev.latchkey.oauth.internal.client;
+
+import dev.latchkey.kernel.api.Ids;
+import dev.latchkey.kernel.api.Problems;
+import dev.latchkey.oauth.api.ClientDefinition;
+import dev.latchkey.oauth.api.ClientRegistry;
+import dev.latchkey.oauth.api.ClientType;
+import dev.latchkey.oauth.events.ClientChanged;
+import dev.latchkey.oauth.events.ClientChanged.Change;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Creates, changes, lists and deletes clients (the admin API and the declarative import). Each
+ * change publishes {@link ClientChanged} inside its transaction: the cache drops the client after
+ * the commit, and deleting a client revokes its refresh tokens in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class ClientService implements ClientRegistry {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private Clients clients;
+    private Event<ClientChanged> changed;
+    private Clock clock;
+
+    @Inject
+    public ClientService(Clients clients, Event<ClientChanged> changed) {
+        this(clients, changed, Clock.systemUTC());
+    }
+
+    public ClientService(Clients clients, Event<ClientChanged> changed, Clock clock) {
+        this.clients = clients;
+        this.changed = changed;
+        this.clock = clock;
+    }
+
+    /** For CDI's client proxy only. */
+    protected ClientService() {
+    }
+
+    @Override
+    public String upsert(ClientDefinition definition) {
+        RegisteredClient validated = ClientValidator.validate(definition);
+        return clients.find(validated.clientId()).isPresent()
+                ? replace(validated.clientId(), definition, true).secret()
+                : create(definition).secret();
+    }
+
+    /**
+     * Creates a client; 409 when the client id is taken. A client without a client id gets a
+     * UUID; a confidential client without a secret gets a generated one.
+     */
+    public SavedClient create(ClientDefinition given) {
+        ClientDefinition definition = given.clientId() != null ? given
+                : new ClientDefinition(Ids.newId().toString(), given.name(), given.type(), given.secret(),
+                        given.redirectUris(), given.grantTypes(), given.scopes(), given.firstParty());
+        RegisteredClient validated = ClientValidator.validate(definition);
+        if (clients.find(validated.clientId()).isPresent()) {
+            throw Problems.conflict("A client with client_id '" + validated.clientId() + "' exists");
+        }
+        String secret = validated.isPublic() ? null
+                : definition.secret() != null ? definition.secret() : ClientSecrets.generate();
+        Instant now = clock.instant();
+        StoredClient stored = new StoredClient(Ids.newId(), withSecret(validated, secret), now, now);
+        clients.insert(stored);
+        changed.fire(ClientChanged.now(validated.clientId(), Change.CREATED));
+        return new SavedClient(stored, definition.secret() == null ? secret : null);
+    }
+
+    public Optional<StoredClient> find(String clientId) {
+        return clients.find(clientId);
+    }
+
+    /** Page {@code page} (from 0) of {@code size} (1 to 100) clients. */
+    public ClientPage list(int page, int size) {
+        if (page < 0) {
+            throw Problems.validation("page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.validation("size must be 1 to " + MAX_PAGE_SIZE);
+        }
+        return new ClientPage(clients.list(Math.multiplyExact(page, size), size), page, size, clients.count());
+    }
+
+    /**
+     * Brings a client to the definition, keeping its secret. A client that becomes confidential
+     * gets a new secret (returned once); one that becomes public loses its secret. 404 when absent.
+     * {@code secret} of the definition must be null: a new secret comes from {@link #rotateSecret}.
+     */
+    public SavedClient update(String clientId, ClientDefinition definition) {
+        if (definition.secret() != null) {
+            throw Problems.validation("client_secret cannot be set by an update; rotate it with POST .../secret");
+        }
+        if (!clientId.equals(definition.clientId())) {
+            throw Problems.validation("client_id cannot be changed");
+        }
+        return replace(clientId, definition, false);
+    }
+
+    private SavedClient replace(String clientId, ClientDefinition definition, boolean secretMayBeSet) {
+        RegisteredClient validated = ClientValidator.validate(definition);
+        StoredClient current = existing(clientId);
+        String secretHash = current.client().secretHash();
+        String newSecret = null;
+        if (validated.isPublic()) {
+            secretHash = null;
+        } else if (secretMayBeSet && definition.secret() != null) {
+            secretHash = ClientSecrets.hash(definition.secret());
+        } else if (secretHash == null) {
+            newSecret = ClientSecrets.generate();
+            secretHash = ClientSecrets.hash(newSecret);
+        }
+        RegisteredClient client = new RegisteredClient(validated.clientId(), validated.name(), validated.type(),
+                secretHash, validated.redirectUris(), validated.grantTypes(), validated.scopes(), validated.firstParty());
+        StoredClient stored = new StoredClient(current.id(), client, current.createdAt(), clock.instant());
+        clients.update(stored);
+        changed.fire(ClientChanged.now(clientId, Change.UPDATED));
+        return new SavedClient(stored, newSecret);
+    }
+
+    /** Deletes a client; its refresh tokens are revoked in the same transaction. 404 when absent. */
+    public void delete(String clientId) {
+        existing(clientId);
+        clients.delete(clientId);
+        changed.fire(ClientChanged.now(clientId, Change.DELETED));
+    }
+
+    /** Gives a confidential client a new generated secret and returns it; the old one stops working. */
+    public SavedClient rotateSecret(String clientId) {
+        StoredClient current = existing(clientId);
+        if (current.client().type() == ClientType.PUBLIC) {
+            throw Problems.validation("A public client has no secret");
+        }
+        String secret = ClientSecrets.generate();
+        StoredClient stored = new StoredClient(current.id(), withSecret(current.client(), secret),
+                current.createdAt(), clock.instant());
+        clients.update(stored);
+        changed.fire(ClientChanged.now(clientId, Change.SECRET_ROTATED));
+        return new SavedClient(stored, secret);
+    }
+
+    private StoredClient existing(String clientId) {
+        return clients.find(clientId).orElseThrow(() -> Problems.notFound("No client with client_id '" + clientId + "'"));
+    }
+
+    private static RegisteredClient withSecret(RegisteredClient client, String secret) {
+        return new RegisteredClient(client.clientId(), client.name(), client.type(),
+                secret == null ? null : ClientSecrets.hash(secret), client.redirectUris(), client.grantTypes(),
+                client.scopes(), client.firstParty());
+    }
+}

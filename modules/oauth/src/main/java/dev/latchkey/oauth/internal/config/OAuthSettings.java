@@ -1,0 +1,86 @@
+package dev.latchkey.oauth.internal.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The oauth module's settings, keys prefixed {@code latchkey.oauth.}; defaults in
+ * {@code META-INF/microprofile-config.properties}, each key settable by its environment variable
+ * ({@code latchkey.oauth.access-token-ttl} → {@code LATCHKEY_OAUTH_ACCESS_TOKEN_TTL}).
+ * Durations are ISO-8601 ({@code PT5M}, {@code P30D}), like {@code latchkey.oauth.code-ttl}.
+ */
+@ApplicationScoped
+public class OAuthSettings {
+
+    private Duration accessTokenTtl;
+    private Duration idTokenTtl;
+    private Duration refreshTokenTtl;
+    private Duration clientCacheTtl;
+    private Optional<String> accessTokenAudience;
+    private boolean adminCliEnabled;
+
+    @Inject
+    public OAuthSettings(@ConfigProperty(name = "latchkey.oauth.access-token-ttl") Duration accessTokenTtl,
+                         @ConfigProperty(name = "latchkey.oauth.id-token-ttl") Duration idTokenTtl,
+                         @ConfigProperty(name = "latchkey.oauth.refresh-token-ttl") Duration refreshTokenTtl,
+                         @ConfigProperty(name = "latchkey.oauth.client-cache-ttl") Duration clientCacheTtl,
+                         @ConfigProperty(name = "latchkey.oauth.access-token-audience") Optional<String> accessTokenAudience,
+                         @ConfigProperty(name = "latchkey.oauth.admin-cli.enabled") boolean adminCliEnabled) {
+        this.accessTokenTtl = atLeastOneSecond("latchkey.oauth.access-token-ttl", accessTokenTtl);
+        this.idTokenTtl = atLeastOneSecond("latchkey.oauth.id-token-ttl", idTokenTtl);
+        this.refreshTokenTtl = atLeastOneSecond("latchkey.oauth.refresh-token-ttl", refreshTokenTtl);
+        this.clientCacheTtl = clientCacheTtl.isNegative() ? Duration.ZERO : clientCacheTtl;
+        this.accessTokenAudience = accessTokenAudience.map(String::trim).filter(value -> !value.isEmpty());
+        this.adminCliEnabled = adminCliEnabled;
+    }
+
+    /** For CDI's client proxy only. */
+    protected OAuthSettings() {
+    }
+
+    /** The defaults, for tests and tools. */
+    public static OAuthSettings defaults() {
+        return new OAuthSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofDays(30),
+                Duration.ofMinutes(1), Optional.empty(), true);
+    }
+
+    private static Duration atLeastOneSecond(String key, Duration value) {
+        if (value.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(key + " must be at least PT1S, was " + value);
+        }
+        return value;
+    }
+
+    /** Lifetime of access tokens ({@code access-token-ttl}, PT5M). */
+    public Duration accessTokenTtl() {
+        return accessTokenTtl;
+    }
+
+    /** Lifetime of ID tokens ({@code id-token-ttl}, PT5M). */
+    public Duration idTokenTtl() {
+        return idTokenTtl;
+    }
+
+    /** Lifetime of each refresh token; every rotation starts a new one ({@code refresh-token-ttl}, P30D). */
+    public Duration refreshTokenTtl() {
+        return refreshTokenTtl;
+    }
+
+    /** How long a client read from the database is served from memory ({@code client-cache-ttl}, PT60S). */
+    public Duration clientCacheTtl() {
+        return clientCacheTtl;
+    }
+
+    /** The {@code aud} of access tokens when it is not the issuer ({@code access-token-audience}, unset). */
+    public Optional<String> accessTokenAudience() {
+        return accessTokenAudience;
+    }
+
+    /** Whether the built-in {@code latchkey-admin-cli} client is made at start-up ({@code admin-cli.enabled}, true). */
+    public boolean adminCliEnabled() {
+        return adminCliEnabled;
+    }
+}

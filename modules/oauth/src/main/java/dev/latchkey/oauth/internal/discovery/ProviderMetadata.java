@@ -1,0 +1,51 @@
+package dev.latchkey.oauth.internal.discovery;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.List;
+
+/**
+ * The provider's metadata, served at both {@code /.well-known/openid-configuration} and
+ * {@code /.well-known/oauth-authorization-server}: what exists, nothing more.
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OIDC Discovery §3</a>
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
+ */
+@JsonbPropertyOrder({"issuer", "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri",
+        "response_types_supported", "response_modes_supported", "grant_types_supported", "subject_types_supported",
+        "id_token_signing_alg_values_supported", "token_endpoint_auth_methods_supported",
+        "code_challenge_methods_supported", "scopes_supported", "claims_supported",
+        "authorization_response_iss_parameter_supported", "request_parameter_supported",
+        "request_uri_parameter_supported", "claims_parameter_supported"})
+public record ProviderMetadata(
+        @JsonbProperty("issuer") String issuer,
+        @JsonbProperty("authorization_endpoint") String authorizationEndpoint,
+        @JsonbProperty("token_endpoint") String tokenEndpoint,
+        @JsonbProperty("userinfo_endpoint") String userinfoEndpoint,
+        @JsonbProperty("jwks_uri") String jwksUri,
+        @JsonbProperty("response_types_supported") List<String> responseTypesSupported,
+        @JsonbProperty("response_modes_supported") List<String> responseModesSupported,
+        @JsonbProperty("grant_types_supported") List<String> grantTypesSupported,
+        @JsonbProperty("subject_types_supported") List<String> subjectTypesSupported,
+        @JsonbProperty("id_token_signing_alg_values_supported") List<String> idTokenSigningAlgValuesSupported,
+        @JsonbProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+        @JsonbProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
+        @JsonbProperty("scopes_supported") List<String> scopesSupported,
+        @JsonbProperty("claims_supported") List<String> claimsSupported,
+        @JsonbProperty("authorization_response_iss_parameter_supported") boolean authorizationResponseIssParameterSupported,
+        @JsonbProperty("request_parameter_supported") boolean requestParameterSupported,
+        @JsonbProperty("request_uri_parameter_supported") boolean requestUriParameterSupported,
+        @JsonbProperty("claims_parameter_supported") boolean claimsParameterSupported) {
+
+    public ProviderMetadata {
+        responseTypesSupported = List.copyOf(responseTypesSupported);
+        responseModesSupported = List.copyOf(responseModesSupported);
+        grantTypesSupported = List.copyOf(grantTypesSupported);
+        subjectTypesSupported = List.copyOf(subjectTypesSupported);
+        idTokenSigningAlgValuesSupported = List.copyOf(idTokenSigningAlgValuesSupported);
+        tokenEndpointAuthMethodsSupported = List.copyOf(tokenEndpointAuthMethodsSupported);
+        codeChallengeMethodsSupported = List.copyOf(codeChallengeMethodsSupported);
+        scopesSupported = List.copyOf(scopesSupported);
+        claimsSupported = List.copyOf(claimsSupported);
+    }
+}

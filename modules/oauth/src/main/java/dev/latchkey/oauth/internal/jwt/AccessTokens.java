@@ -1,0 +1,89 @@
+package dev.latchkey.oauth.internal.jwt;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.kernel.api.Ids;
+import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.keys.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * Mints JWT access tokens (ES256, {@code typ: at+jwt}). User tokens carry {@code groups} (the
+ * user's roles, so MicroProfile JWT {@code @RolesAllowed} works) and {@code upn} /
+ * {@code preferred_username}; client-credentials tokens have the client id as {@code sub}.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-2">RFC 9068 §2</a>
+ */
+@ApplicationScoped
+public class AccessTokens {
+
+    /** RFC 9068 §2.1: the {@code typ} header value; resource servers MUST check it. */
+    public static final JOSEObjectType TYPE = new JOSEObjectType("at+jwt");
+    /** Access tokens are ES256: cheap to issue (see STACK.md's crypto costs). */
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
+
+    private SigningKeys keys;
+    private ServerSettings server;
+    private OAuthSettings settings;
+
+    @Inject
+    public AccessTokens(SigningKeys keys, ServerSettings server, OAuthSettings settings) {
+        this.keys = keys;
+        this.server = server;
+        this.settings = settings;
+    }
+
+    /** For CDI's client proxy only. */
+    protected AccessTokens() {
+    }
+
+    /** A signed access token for the grant, issued at {@code now}. */
+    public MintedToken mint(TokenGrant grant, Instant now) {
+        Instant expiresAt = now.plus(settings.accessTokenTtl());
+        // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat and jti are REQUIRED
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(server.issuer())
+                .audience(settings.accessTokenAudience().orElse(server.issuer()))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(expiresAt))
+                .jwtID(Ids.newId().toString())
+                .claim("client_id", grant.client().clientId());
+        if (!grant.scope().isEmpty()) {
+            claims.claim("scope", grant.scope().toString());
+        }
+        if (grant.hasUser()) {
+            claims.subject(grant.user().id().toString())
+                    .claim("upn", grant.user().username())
+                    .claim("preferred_username", grant.user().username())
+                    .claim("groups", grant.user().roles().stream().sorted().toList());
+            if (grant.authTime() != null) {
+                claims.claim("auth_time", grant.authTime().getEpochSecond());
+            }
+        } else {
+            // RFC 9068 §2.2: without a resource owner, sub is the client's identifier
+            claims.subject(grant.client().clientId()).claim("groups", List.of());
+        }
+        SigningKeys.ActiveKey key = keys.active(ALGORITHM);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(TYPE).keyID(key.kid()).build(),
+                claims.build());
+        return new MintedToken(sign(jwt, key), expiresAt);
+    }
+
+    static String sign(SignedJWT jwt, SigningKeys.ActiveKey key) {
+        try {
+            jwt.sign(key.signer());
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign with the key " + key.kid(), e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.latchkey.oauth.internal.jwt;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.keys.SigningKeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Mints ID tokens (RS256, the algorithm every relying party must accept, OIDC Core §15.1).
+ * Profile and email claims are not put in: an access token is always issued with the ID token,
+ * so they are served by userinfo (OIDC Core §5.4).
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OIDC Core §2</a>
+ */
+@ApplicationScoped
+public class IdTokens {
+
+    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
+
+    private SigningKeys keys;
+    private ServerSettings server;
+    private OAuthSettings settings;
+
+    @Inject
+    public IdTokens(SigningKeys keys, ServerSettings server, OAuthSettings settings) {
+        this.keys = keys;
+        this.server = server;
+        this.settings = settings;
+    }
+
+    /** For CDI's client proxy only. */
+    protected IdTokens() {
+    }
+
+    /** A signed ID token for a grant with a user, issued with {@code accessToken} at {@code now}. */
+    public String mint(TokenGrant grant, String accessToken, Instant now) {
+        if (!grant.hasUser()) {
+            throw new IllegalArgumentException("An ID token needs a user");
+        }
+        String clientId = grant.client().clientId();
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .issuer(server.issuer())
+                .subject(grant.user().id().toString())
+                .audience(clientId)
+                // OIDC Core §2: azp is the party the ID token was issued to
+                .claim("azp", clientId)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(settings.idTokenTtl())))
+                // OIDC Core §3.1.3.6: at_hash when the ID token is issued with an access token
+                .claim("at_hash", AtHash.of(accessToken));
+        if (grant.authTime() != null) {
+            claims.claim("auth_time", grant.authTime().getEpochSecond());
+        }
+        if (grant.nonce() != null) {
+            // OIDC Core §3.1.3.7: the nonce of the authentication request MUST come back unchanged
+            claims.claim("nonce", grant.nonce());
+        }
+        if (grant.sessionId() != null) {
+            claims.claim("sid", grant.sessionId());
+        }
+        if (!grant.authenticationMethods().isEmpty()) {
+            claims.claim("amr", grant.authenticationMethods());
+        }
+        SigningKeys.ActiveKey key = keys.active(ALGORITHM);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(JOSEObjectType.JWT).keyID(key.kid()).build(),
+                claims.build());
+        return AccessTokens.sign(jwt, key);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.latchkey.oauth.internal.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A stored refresh token (under the SHA-256 of its value). Every token issued by rotating another
+ * belongs to the same family, so that the reuse of one revokes them all.
+ */
+public record RefreshToken(String tokenHash, UUID familyId, String clientId, UUID userId, String sessionId,
+                           String scope, Instant authTime, List<String> authenticationMethods, Instant issuedAt,
+                           Instant expiresAt, Instant usedAt, Instant revokedAt) {
+
+    public RefreshToken {
+        authenticationMethods = List.copyOf(authenticationMethods);
+    }
+
+    /** Where a refresh token stands at a moment. */
+    public enum State {
+        USABLE, USED, REVOKED, EXPIRED
+    }
+
+    public State state(Instant now) {
+        if (revokedAt != null) {
+            return State.REVOKED;
+        }
+        if (usedAt != null) {
+            return State.USED;
+        }
+        return now.isBefore(expiresAt) ? State.USABLE : State.EXPIRED;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.latchkey.oauth.internal.token;
+
+import dev.latchkey.kernel.api.Ids;
+import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.jwt.TokenGrant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues and rotates opaque refresh tokens: 256 random bits, stored only as SHA-256. Each use
+ * marks the token used and issues its successor in the same family, in one transaction; a
+ * conditional update makes one of two concurrent refreshes the winner, and the loser revokes the
+ * family, as any second presentation of a used token does (RFC 9700 §4.14.2).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc9700#section-4.14.2">RFC 9700 §4.14.2</a>
+ */
+@ApplicationScoped
+@Transactional
+public class RefreshTokenService {
+
+    private RefreshTokens tokens;
+    private OAuthSettings settings;
+
+    @Inject
+    public RefreshTokenService(RefreshTokens tokens, OAuthSettings settings) {
+        this.tokens = tokens;
+        this.settings = settings;
+    }
+
+    /** For CDI's client proxy only. */
+    protected RefreshTokenService() {
+    }
+
+    /** A refresh token that starts a new family for a grant with a user. */
+    public IssuedRefreshToken issue(TokenGrant grant, Instant now) {
+        UUID familyId = Ids.newId();
+        return new IssuedRefreshToken(store(familyId, grant.client().clientId(), grant.user().id(), grant.sessionId(),
+                grant.scope().toString(), grant.authTime() == null ? now : grant.authTime(),
+                grant.authenticationMethods(), now), familyId);
+    }
+
+    /** The stored token behind a presented value. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RefreshToken> find(String token) {
+        return tokens.find(SecureTokens.hash(token));
+    }
+
+    /**
+     * Uses {@code current} and returns its successor (same family, scope and authentication);
+     * empty when another request used it first, in which case the family is revoked.
+     */
+    public Optional<String> rotate(RefreshToken current, Instant now) {
+        if (!tokens.markUsed(current.tokenHash(), now)) {
+            tokens.revokeFamily(current.familyId(), now);
+            return Optional.empty();
+        }
+        return Optional.of(store(current.familyId(), current.clientId(), current.userId(), current.sessionId(),
+                current.scope(), current.authTime(), current.authenticationMethods(), now));
+    }
+
+    /** Revokes every token of a family (reuse detected, or a code replayed). */
+    public void revokeFamily(UUID familyId, Instant now) {
+        tokens.revokeFamily(familyId, now);
+    }
+
+    private String store(UUID familyId, String clientId, UUID userId, String sessionId, String scope,
+                         Instant authTime, java.util.List<String> methods, Instant now) {
+        String value = SecureTokens.newToken();
+        tokens.insert(new RefreshToken(SecureTokens.hash(value), familyId, clientId, userId, sessionId, scope,
+                authTime, methods, now, now.plus(settings.refreshTokenTtl()), null, null));
+        return value;
+    }
+}

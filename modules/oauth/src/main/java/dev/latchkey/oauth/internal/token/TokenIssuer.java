@@ -1,0 +1,43 @@
+package dev.latchkey.oauth.internal.token;
+
+import dev.latchkey.oauth.internal.jwt.AccessTokens;
+import dev.latchkey.oauth.internal.jwt.IdTokens;
+import dev.latchkey.oauth.internal.jwt.MintedToken;
+import dev.latchkey.oauth.internal.jwt.TokenGrant;
+import dev.latchkey.oauth.internal.protocol.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Builds the token response every grant ends with: an access token, an ID token when the grant
+ * has a user and the {@code openid} scope (OIDC Core §3.1.3.3), and the refresh token the grant
+ * handler made, if any.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private AccessTokens accessTokens;
+    private IdTokens idTokens;
+
+    @Inject
+    public TokenIssuer(AccessTokens accessTokens, IdTokens idTokens) {
+        this.accessTokens = accessTokens;
+        this.idTokens = idTokens;
+    }
+
+    /** For CDI's client proxy only. */
+    protected TokenIssuer() {
+    }
+
+    public IssuedTokens issue(TokenGrant grant, String refreshToken, Instant now) {
+        MintedToken accessToken = accessTokens.mint(grant, now);
+        String idToken = grant.hasUser() && grant.scope().contains(Scope.OPENID)
+                ? idTokens.mint(grant, accessToken.value(), now) : null;
+        TokenResponse response = new TokenResponse(accessToken.value(), TokenResponse.BEARER,
+                Duration.between(now, accessToken.expiresAt()).getSeconds(), refreshToken, idToken,
+                grant.scope().isEmpty() ? null : grant.scope().toString());
+        return new IssuedTokens(response, grant.hasUser() ? grant.user().id() : null);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.latchkey.oauth.internal.userinfo;
+
+import dev.latchkey.identity.api.UserDirectory;
+import dev.latchkey.identity.api.UserView;
+import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
+import dev.latchkey.oauth.internal.jwt.VerifiedAccessToken;
+import dev.latchkey.oauth.internal.protocol.OAuthException;
+import dev.latchkey.oauth.internal.protocol.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The userinfo endpoint's logic: a verified access token with the {@code openid} scope and a
+ * user gets the claims its scopes cover ({@code profile}, {@code email}; OIDC Core §5.4).
+ *
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core §5.3</a>
+ */
+@ApplicationScoped
+public class Userinfo {
+
+    private AccessTokenVerifier verifier;
+    private UserDirectory users;
+
+    @Inject
+    public Userinfo(AccessTokenVerifier verifier, UserDirectory users) {
+        this.verifier = verifier;
+        this.users = users;
+    }
+
+    /** For CDI's client proxy only. */
+    protected Userinfo() {
+    }
+
+    /** The claims for a request with this {@code Authorization} header and form token (or null). */
+    public UserinfoResponse claims(String authorization, String formToken) {
+        VerifiedAccessToken token = verifier.verify(BearerToken.extract(authorization, formToken));
+        if (!token.scope().contains(Scope.OPENID)) {
+            throw OAuthException.insufficientScope("The access token lacks the openid scope");
+        }
+        UUID userId = userId(token.subject())
+                .orElseThrow(() -> OAuthException.insufficientScope("The access token was not issued for a user"));
+        UserView user = users.findById(userId).filter(UserView::isActive)
+                .orElseThrow(() -> OAuthException.invalidToken("The user is disabled or no longer exists"));
+        boolean profile = token.scope().contains(Scope.PROFILE);
+        boolean email = token.scope().contains(Scope.EMAIL);
+        return new UserinfoResponse(user.id().toString(),
+                profile ? user.name() : null,
+                profile ? user.givenName() : null,
+                profile ? user.familyName() : null,
+                profile ? user.username() : null,
+                profile && user.updatedAt() != null ? user.updatedAt().getEpochSecond() : null,
+                email ? user.email() : null,
+                email && user.email() != null ? user.emailVerified() : null);
+    }
+
+    private static Optional<UUID> userId(String subject) {
+        try {
+            return Optional.of(UUID.fromString(subject));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

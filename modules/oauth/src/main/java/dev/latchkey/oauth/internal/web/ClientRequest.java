@@ -1,0 +1,52 @@
+package dev.latchkey.oauth.internal.web;
+
+import dev.latchkey.kernel.api.Problems;
+import dev.latchkey.oauth.api.ClientDefinition;
+import dev.latchkey.oauth.api.ClientType;
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A client as an admin writes it, with the field names of RFC 7591 §2 ({@code scope} is
+ * space-separated). Absent lists take the defaults; {@code client_secret} only on create.
+ */
+public record ClientRequest(@JsonbProperty("client_id") String clientId,
+                            @JsonbProperty("client_name") String clientName,
+                            @JsonbProperty("client_type") String clientType,
+                            @JsonbProperty("client_secret") String clientSecret,
+                            @JsonbProperty("redirect_uris") List<String> redirectUris,
+                            @JsonbProperty("grant_types") List<String> grantTypes,
+                            @JsonbProperty("scope") String scope,
+                            @JsonbProperty("first_party") Boolean firstParty) {
+
+    /** The definition this request states; {@code client_type} defaults to confidential. */
+    ClientDefinition toDefinition() {
+        return new ClientDefinition(clientId, clientName, type(), clientSecret, redirectUris,
+                grantTypes == null ? Set.of() : new LinkedHashSet<>(grantTypes), scopes(),
+                Boolean.TRUE.equals(firstParty));
+    }
+
+    private ClientType type() {
+        if (clientType == null) {
+            return ClientType.CONFIDENTIAL;
+        }
+        return switch (clientType.toLowerCase(Locale.ROOT)) {
+            case "confidential" -> ClientType.CONFIDENTIAL;
+            case "public" -> ClientType.PUBLIC;
+            default -> throw Problems.validation("client_type must be confidential or public");
+        };
+    }
+
+    private Set<String> scopes() {
+        if (scope == null) {
+            return Set.of();
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        Arrays.stream(scope.split(" ")).filter(token -> !token.isEmpty()).forEach(scopes::add);
+        return scopes;
+    }
+}
