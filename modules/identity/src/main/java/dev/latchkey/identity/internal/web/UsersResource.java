@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The user collection of the admin API: create a user, search users. */
@@ -31,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Users", description = "User accounts, for administrators (role admin)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer access token")
+@APIResponse(responseCode = "403", description = "The token's user does not have the role admin")
 public class UsersResource {
 
     static final String PATH = "/api/v1/admin/users";

@@ -9,11 +9,13 @@ import com.password4j.BcryptFunction;
 import dev.latchkey.identity.api.AuthenticationStep;
 import dev.latchkey.identity.api.LoginContext;
 import dev.latchkey.identity.api.LoginProgress;
+import dev.latchkey.identity.api.NewUser;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.identity.events.LoginFailed;
 import dev.latchkey.identity.events.LoginSucceeded;
 import dev.latchkey.identity.internal.credential.PasswordHasher;
 import dev.latchkey.identity.internal.credential.PasswordPolicy;
+import dev.latchkey.identity.internal.domain.LoginCandidate;
 import dev.latchkey.identity.internal.domain.UserAccounts;
 import dev.latchkey.identity.internal.fixtures.InMemoryStore;
 import dev.latchkey.identity.internal.fixtures.InMemoryUsers;
@@ -22,9 +24,11 @@ import dev.latchkey.identity.internal.fixtures.TestSettings;
 import dev.latchkey.identity.internal.fixtures.TestUsers;
 import dev.latchkey.kernel.api.SecureTokens;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -99,7 +103,7 @@ class ChainedLoginFlowTest {
 
     @Test
     void startWhenUserHasNoPasswordThenInvalidCredentials() {
-        accounts.create(new dev.latchkey.identity.api.NewUser("bob", null, false, null, null, null, null, null,
+        accounts.create(new NewUser("bob", null, false, null, null, null, null, null,
                 null));
 
         assertEquals(new LoginProgress.Failed("invalid_credentials"), flow().start("bob", "anything", CONTEXT));
@@ -142,6 +146,27 @@ class ChainedLoginFlowTest {
         hasher.reset();
         assertInstanceOf(LoginProgress.Completed.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
         assertEquals(0, hasher.hashes);
+    }
+
+    @Test
+    void startWhenRehashCannotBeStoredThenLoginStillCompleted() {
+        String old = new PasswordHasher(TestSettings.argon2(512, 2, 1)).hash(TestUsers.PASSWORD);
+        users.setPasswordHash(alice.id(), old, alice.createdAt());
+        InMemoryUsers failingWrites = new InMemoryUsers() {
+            @Override
+            public Optional<LoginCandidate> findLoginCandidate(String username) {
+                return users.findLoginCandidate(username);
+            }
+
+            @Override
+            public boolean replacePasswordHash(UUID userId, String expected, String replacement, Instant at) {
+                throw new IllegalStateException("database is read-only");
+            }
+        };
+        PasswordAuthenticator authenticator = new PasswordAuthenticator(failingWrites, hasher);
+
+        assertInstanceOf(LoginProgress.Completed.class, authenticator.authenticate("alice", TestUsers.PASSWORD));
+        assertEquals(old, users.passwordHash(alice.id()).orElseThrow());
     }
 
     @Test
