@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal.config;
 import dev.latchkey.identity.internal.credential.PasswordLength;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,6 +18,8 @@ public class IdentitySettings {
     private int argon2Iterations;
     private int argon2Parallelism;
     private int passwordMinLength;
+    private int loginMaxFailures;
+    private Duration loginLockout;
     private String bootstrapAdminUsername;
     private Optional<String> bootstrapAdminPassword;
 
@@ -26,6 +29,8 @@ public class IdentitySettings {
             @ConfigProperty(name = "latchkey.identity.argon2.iterations") int argon2Iterations,
             @ConfigProperty(name = "latchkey.identity.argon2.parallelism") int argon2Parallelism,
             @ConfigProperty(name = "latchkey.identity.password.min-length") int passwordMinLength,
+            @ConfigProperty(name = "latchkey.identity.login.max-failures") int loginMaxFailures,
+            @ConfigProperty(name = "latchkey.identity.login.lockout-minutes") int loginLockoutMinutes,
             @ConfigProperty(name = "latchkey.bootstrap.admin.username") String bootstrapAdminUsername,
             @ConfigProperty(name = "latchkey.bootstrap.admin.password") Optional<String> bootstrapAdminPassword) {
         this.argon2MemoryKib = atLeast("latchkey.identity.argon2.memory-kib", argon2MemoryKib, 8 * argon2Parallelism);
@@ -36,6 +41,9 @@ public class IdentitySettings {
             throw new IllegalArgumentException("latchkey.identity.password.min-length must be at most "
                     + PasswordLength.MAX + ", was " + passwordMinLength);
         }
+        this.loginMaxFailures = atLeast("latchkey.identity.login.max-failures", loginMaxFailures, 0);
+        this.loginLockout = Duration.ofMinutes(
+                atLeast("latchkey.identity.login.lockout-minutes", loginLockoutMinutes, 1));
         this.bootstrapAdminUsername = bootstrapAdminUsername.trim();
         this.bootstrapAdminPassword = bootstrapAdminPassword.filter(password -> !password.isEmpty());
     }
@@ -69,6 +77,22 @@ public class IdentitySettings {
     /** The shortest password accepted ({@code latchkey.identity.password.min-length}). */
     public int passwordMinLength() {
         return passwordMinLength;
+    }
+
+    /**
+     * Failed password logins of one username after which its logins are refused for
+     * {@link #loginLockout()} ({@code latchkey.identity.login.max-failures}; 0 turns this off).
+     */
+    public int loginMaxFailures() {
+        return loginMaxFailures;
+    }
+
+    /**
+     * How long a username stays locked after its last counted failure
+     * ({@code latchkey.identity.login.lockout-minutes}).
+     */
+    public Duration loginLockout() {
+        return loginLockout;
     }
 
     /** The username of the bootstrap admin ({@code LATCHKEY_BOOTSTRAP_ADMIN_USERNAME}). */

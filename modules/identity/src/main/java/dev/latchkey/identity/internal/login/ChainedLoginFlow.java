@@ -23,8 +23,10 @@ import java.util.logging.Logger;
  * The login chain: the password first ({@link PasswordAuthenticator}), then every
  * {@link AuthenticationStep} the user must pass, one submission each, with the state between
  * submissions in {@link PendingLogins}. A wrong step answer keeps the login for another try, at
- * most {@value #MAX_FAILED_ATTEMPTS} per step; a wrong or expired flow ends it. Each submission
- * publishes one {@link LoginSucceeded} or {@link LoginFailed} from its outcome.
+ * most {@value #MAX_FAILED_ATTEMPTS} per step; a wrong or expired flow ends it. Wrong passwords
+ * are counted per username ({@link LoginThrottle}): a locked username is refused without a
+ * password check. Each submission publishes one {@link LoginSucceeded} or {@link LoginFailed}
+ * from its outcome.
  */
 @ApplicationScoped
 public class ChainedLoginFlow implements LoginFlow {
@@ -35,19 +37,23 @@ public class ChainedLoginFlow implements LoginFlow {
     public static final String LOGIN_EXPIRED = "login_expired";
     /** The reason for a wrong answer to a step. */
     public static final String INVALID_CODE = "invalid_code";
+    /** The reason for a username locked after too many wrong passwords (known user or not). */
+    public static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
 
     private static final Logger LOG = Logger.getLogger(ChainedLoginFlow.class.getName());
 
     private PasswordAuthenticator password;
+    private LoginThrottle throttle;
     private AuthenticationChain chain;
     private PendingLogins pending;
     private Users users;
     private Event<DomainEvent> events;
 
     @Inject
-    public ChainedLoginFlow(PasswordAuthenticator password, AuthenticationChain chain, PendingLogins pending,
-                            Users users, Event<DomainEvent> events) {
+    public ChainedLoginFlow(PasswordAuthenticator password, LoginThrottle throttle, AuthenticationChain chain,
+                            PendingLogins pending, Users users, Event<DomainEvent> events) {
         this.password = password;
+        this.throttle = throttle;
         this.chain = chain;
         this.pending = pending;
         this.users = users;
@@ -60,7 +66,7 @@ public class ChainedLoginFlow implements LoginFlow {
 
     @Override
     public LoginProgress start(String username, String secret, LoginContext context) {
-        LoginProgress progress = password.authenticate(username, secret);
+        LoginProgress progress = throttled(username, secret);
         if (progress instanceof LoginProgress.Completed completed) {
             progress = afterPassword(completed, username, context);
         }
@@ -76,6 +82,19 @@ public class ChainedLoginFlow implements LoginFlow {
         LoginProgress progress = taken.map(login -> next(flowId, login, stepId, input, now))
                 .orElseGet(() -> new LoginProgress.Failed(LOGIN_EXPIRED));
         publish(progress, taken.map(PendingLogin::username).orElse(null), context);
+        return progress;
+    }
+
+    private LoginProgress throttled(String username, String secret) {
+        if (throttle.isLocked(username)) {
+            return new LoginProgress.Failed(TOO_MANY_ATTEMPTS);
+        }
+        LoginProgress progress = password.authenticate(username, secret);
+        if (progress instanceof LoginProgress.Completed) {
+            throttle.reset(username);
+        } else if (progress.equals(new LoginProgress.Failed(PasswordAuthenticator.INVALID_CREDENTIALS))) {
+            throttle.recordFailure(username);
+        }
         return progress;
     }
 

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 
 class ChainedLoginFlowTest {
 
+    private static final int MAX_FAILURES = 3;
     private static final LoginContext CONTEXT = new LoginContext("203.0.113.7", "test-agent", "web-app");
 
     private final InMemoryUsers users = new InMemoryUsers();
@@ -49,7 +50,8 @@ class ChainedLoginFlowTest {
 
     private ChainedLoginFlow flow() {
         hasher.reset();
-        return new ChainedLoginFlow(new PasswordAuthenticator(users, hasher), new AuthenticationChain(steps),
+        return new ChainedLoginFlow(new PasswordAuthenticator(users, hasher),
+                new LoginThrottle(store, TestSettings.throttle(MAX_FAILURES, 15)), new AuthenticationChain(steps),
                 new PendingLogins(store), users, events);
     }
 
@@ -176,6 +178,55 @@ class ChainedLoginFlowTest {
 
         assertInstanceOf(LoginProgress.Completed.class, flow().start("alice", TestUsers.PASSWORD, CONTEXT));
         assertTrue(users.passwordHash(alice.id()).orElseThrow().startsWith("$argon2id$"));
+    }
+
+    @Test
+    void startWhenTooManyWrongPasswordsThenLockedWithoutCheckingEvenTheRightOne() {
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            assertEquals(new LoginProgress.Failed("invalid_credentials"), flow.start("Alice", "wrong password", CONTEXT));
+        }
+        hasher.reset();
+
+        assertEquals(new LoginProgress.Failed("too_many_attempts"), flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+        assertEquals(0, hasher.verifications);
+        assertEquals("too_many_attempts", events.of(LoginFailed.class).get(MAX_FAILURES).reason());
+
+        store.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertInstanceOf(LoginProgress.Completed.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+    }
+
+    @Test
+    void startWhenUnknownUsernameFailsTooOftenThenLockedAlike() {
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            flow.start("mallory", "guess " + i, CONTEXT);
+        }
+
+        assertEquals(new LoginProgress.Failed("too_many_attempts"), flow.start("mallory", "guess", CONTEXT));
+    }
+
+    @Test
+    void startWhenPasswordRightThenEarlierFailuresForgotten() {
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES - 1; i++) {
+            flow.start("alice", "wrong password", CONTEXT);
+        }
+        assertInstanceOf(LoginProgress.Completed.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+
+        for (int i = 0; i < MAX_FAILURES - 1; i++) {
+            assertEquals(new LoginProgress.Failed("invalid_credentials"), flow.start("alice", "wrong", CONTEXT));
+        }
+        assertInstanceOf(LoginProgress.Completed.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+    }
+
+    @Test
+    void startWhenDisabledUserGivesRightPasswordThenNotCountedAsFailure() {
+        accounts.disable(alice.id());
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES + 1; i++) {
+            assertEquals(new LoginProgress.Failed("account_disabled"), flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+        }
     }
 
     @Test
