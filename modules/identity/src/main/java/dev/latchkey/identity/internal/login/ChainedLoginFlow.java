@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,8 +25,8 @@ import java.util.logging.Logger;
  * {@link AuthenticationStep} the user must pass, one submission each, with the state between
  * submissions in {@link PendingLogins}. A wrong step answer keeps the login for another try, at
  * most {@value #MAX_FAILED_ATTEMPTS} per step; a wrong or expired flow ends it. Wrong passwords
- * are counted per username ({@link LoginThrottle}): a locked username is refused without a
- * password check. Each submission publishes one {@link LoginSucceeded} or {@link LoginFailed}
+ * and wrong step answers are counted per username ({@link LoginThrottle}) until a login
+ * completes: a locked username is refused without a password check, and its pending steps too. Each submission publishes one {@link LoginSucceeded} or {@link LoginFailed}
  * from its outcome.
  */
 @ApplicationScoped
@@ -39,6 +40,9 @@ public class ChainedLoginFlow implements LoginFlow {
     public static final String INVALID_CODE = "invalid_code";
     /** The reason for a username locked after too many wrong passwords (known user or not). */
     public static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
+
+    private static final Set<String> COUNTED_FAILURES =
+            Set.of(PasswordAuthenticator.INVALID_CREDENTIALS, INVALID_CODE);
 
     private static final Logger LOG = Logger.getLogger(ChainedLoginFlow.class.getName());
 
@@ -66,12 +70,16 @@ public class ChainedLoginFlow implements LoginFlow {
 
     @Override
     public LoginProgress start(String username, String secret, LoginContext context) {
-        LoginProgress progress = throttled(username, secret);
-        if (progress instanceof LoginProgress.Completed completed) {
-            progress = afterPassword(completed, username, context);
+        LoginProgress progress;
+        if (throttle.isLocked(username)) {
+            progress = new LoginProgress.Failed(TOO_MANY_ATTEMPTS);
+        } else {
+            progress = password.authenticate(username, secret);
+            if (progress instanceof LoginProgress.Completed completed) {
+                progress = afterPassword(completed, username, context);
+            }
         }
-        publish(progress, username, context);
-        return progress;
+        return concluded(progress, username, context);
     }
 
     @Override
@@ -79,22 +87,27 @@ public class ChainedLoginFlow implements LoginFlow {
                                       LoginContext context) {
         Instant now = Instant.now();
         Optional<PendingLogin> taken = pending.take(flowId, now);
-        LoginProgress progress = taken.map(login -> next(flowId, login, stepId, input, now))
-                .orElseGet(() -> new LoginProgress.Failed(LOGIN_EXPIRED));
-        publish(progress, taken.map(PendingLogin::username).orElse(null), context);
-        return progress;
+        String username = taken.map(PendingLogin::username).orElse(null);
+        LoginProgress progress;
+        if (taken.isEmpty()) {
+            progress = new LoginProgress.Failed(LOGIN_EXPIRED);
+        } else if (throttle.isLocked(username)) {
+            // wrong codes count like wrong passwords: new flows cannot multiply the tries of a step
+            progress = new LoginProgress.Failed(TOO_MANY_ATTEMPTS);
+        } else {
+            progress = next(flowId, taken.get(), stepId, input, now);
+        }
+        return concluded(progress, username, context);
     }
 
-    private LoginProgress throttled(String username, String secret) {
-        if (throttle.isLocked(username)) {
-            return new LoginProgress.Failed(TOO_MANY_ATTEMPTS);
-        }
-        LoginProgress progress = password.authenticate(username, secret);
+    /** Counts what the throttle counts and publishes the outcome, once per submission. */
+    private LoginProgress concluded(LoginProgress progress, String username, LoginContext context) {
         if (progress instanceof LoginProgress.Completed) {
             throttle.reset(username);
-        } else if (progress.equals(new LoginProgress.Failed(PasswordAuthenticator.INVALID_CREDENTIALS))) {
+        } else if (progress instanceof LoginProgress.Failed failed && COUNTED_FAILURES.contains(failed.reason())) {
             throttle.recordFailure(username);
         }
+        publish(progress, username, context);
         return progress;
     }
 

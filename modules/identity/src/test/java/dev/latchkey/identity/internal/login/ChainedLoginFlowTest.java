@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 class ChainedLoginFlowTest {
 
-    private static final int MAX_FAILURES = 3;
+    private static final int MAX_FAILURES = 10;
     private static final LoginContext CONTEXT = new LoginContext("203.0.113.7", "test-agent", "web-app");
 
     private final InMemoryUsers users = new InMemoryUsers();
@@ -238,7 +238,7 @@ class ChainedLoginFlowTest {
 
         assertEquals("totp", required.stepId());
         assertTrue(required.flowId().length() >= 43);
-        assertEquals(Set.of("login-flow:" + SecureTokens.hash(required.flowId())), store.keys());
+        assertEquals(List.of("login-flow:" + SecureTokens.hash(required.flowId())), pendingFlowKeys());
         assertTrue(events.all().isEmpty(), "nothing is decided yet");
     }
 
@@ -261,7 +261,7 @@ class ChainedLoginFlowTest {
         assertEquals(alice.id(), completed.userId());
         assertEquals(List.of("pwd", "otp"), completed.authenticationMethods());
         assertEquals(List.of("pwd", "otp"), events.of(LoginSucceeded.class).get(0).authenticationMethods());
-        assertTrue(store.keys().isEmpty(), "a completed flow is gone");
+        assertTrue(pendingFlowKeys().isEmpty(), "a completed flow is gone");
         assertEquals(new LoginProgress.Failed("login_expired"),
                 flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
     }
@@ -307,7 +307,53 @@ class ChainedLoginFlowTest {
 
         assertEquals(new LoginProgress.Failed("login_expired"),
                 flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
-        assertTrue(store.keys().isEmpty());
+        assertTrue(pendingFlowKeys().isEmpty());
+    }
+
+    @Test
+    void continueWithWhenWrongCodesAcrossNewFlowsReachMaximumThenUsernameLocked() {
+        steps.add(new CodeStep("totp", 10, "otp", Set.of(alice.id()), "123456"));
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES / ChainedLoginFlow.MAX_FAILED_ATTEMPTS; i++) {
+            String flowId = started(flow).flowId();
+            for (int attempt = 0; attempt < ChainedLoginFlow.MAX_FAILED_ATTEMPTS; attempt++) {
+                flow.continueWith(flowId, "totp", Map.of("code", "000000"), CONTEXT);
+            }
+        }
+
+        assertEquals(new LoginProgress.Failed("too_many_attempts"), flow.start("alice", TestUsers.PASSWORD, CONTEXT));
+    }
+
+    @Test
+    void continueWithWhenLockedMeanwhileThenTooManyAttemptsAndFlowDropped() {
+        steps.add(new CodeStep("totp", 10, "otp", Set.of(alice.id()), "123456"));
+        ChainedLoginFlow flow = flow();
+        String flowId = started(flow).flowId();
+        for (int i = 0; i < MAX_FAILURES; i++) {
+            flow.start("alice", "wrong password", CONTEXT);
+        }
+
+        assertEquals(new LoginProgress.Failed("too_many_attempts"),
+                flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
+        assertEquals(new LoginProgress.Failed("login_expired"),
+                flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
+    }
+
+    @Test
+    void continueWithWhenLoginCompletesThenEarlierFailuresForgotten() {
+        steps.add(new CodeStep("totp", 10, "otp", Set.of(alice.id()), "123456"));
+        ChainedLoginFlow flow = flow();
+        for (int i = 0; i < MAX_FAILURES - 1; i++) {
+            flow.start("alice", "wrong password", CONTEXT);
+        }
+        String flowId = started(flow).flowId();
+        assertInstanceOf(LoginProgress.Completed.class,
+                flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
+
+        for (int i = 0; i < MAX_FAILURES - 1; i++) {
+            flow.start("alice", "wrong password", CONTEXT);
+        }
+        assertInstanceOf(LoginProgress.StepRequired.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
     }
 
     @Test
@@ -378,6 +424,10 @@ class ChainedLoginFlowTest {
 
         assertEquals(new LoginProgress.Failed("login_expired"),
                 flow().continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));
+    }
+
+    private List<String> pendingFlowKeys() {
+        return store.keys().stream().filter(key -> key.startsWith("login-flow:")).toList();
     }
 
     private LoginProgress.StepRequired started(ChainedLoginFlow flow) {
