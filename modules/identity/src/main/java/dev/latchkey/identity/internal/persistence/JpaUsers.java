@@ -9,6 +9,7 @@ import dev.latchkey.kernel.api.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
@@ -151,10 +152,15 @@ public class JpaUsers implements Users {
         return em.createQuery("select count(u) from UserEntity u", Long.class).getSingleResult();
     }
 
-    /** Writes now, so that a unique-constraint violation (a concurrent insert) becomes a 409, not a failed commit. */
+    /**
+     * Writes now, so that a unique-constraint violation (a concurrent insert) or a concurrent
+     * update of the same user (its version) becomes a 409, not a failed commit.
+     */
     private void flush() {
         try {
             em.flush();
+        } catch (OptimisticLockException e) {
+            throw Problems.conflict("the user was changed by another request meanwhile; read it again and retry");
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
                 throw Problems.conflict("the username or email is taken");

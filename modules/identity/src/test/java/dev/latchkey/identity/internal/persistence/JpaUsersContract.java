@@ -161,6 +161,42 @@ abstract class JpaUsersContract {
     }
 
     @Test
+    void updateWhenSameUserUpdatedConcurrentlyThenSecondConflicts() {
+        UserView alice = added(user("alice", null, null, Set.of()), null);
+        EntityManager first = factory.createEntityManager();
+        EntityManager second = factory.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            second.getTransaction().begin();
+            JpaUsers one = new JpaUsers();
+            one.em = first;
+            JpaUsers other = new JpaUsers();
+            other.em = second;
+            one.findById(alice.id());
+            other.findById(alice.id());
+            one.update(withName(alice, "First"));
+            first.getTransaction().commit();
+
+            ProblemException conflict = assertThrows(ProblemException.class,
+                    () -> other.update(withName(alice, "Second")));
+
+            assertEquals(409, conflict.status());
+        } finally {
+            if (second.getTransaction().isActive()) {
+                second.getTransaction().rollback();
+            }
+            first.close();
+            second.close();
+        }
+        assertEquals("First", tx(users -> users.findById(alice.id())).orElseThrow().name());
+    }
+
+    private static UserView withName(UserView user, String name) {
+        return new UserView(user.id(), user.username(), user.email(), user.emailVerified(), user.givenName(),
+                user.familyName(), name, user.status(), user.roles(), user.createdAt(), user.updatedAt());
+    }
+
+    @Test
     void setPasswordHashWhenAbsentThenInsertedElseReplaced() {
         UserView alice = added(user("alice", null, null, Set.of()), null);
 
