@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.oauth.internal.fixtures.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,10 +25,10 @@ import org.junit.jupiter.api.Test;
 
 class StoreBackedAuthorizationCodesTest {
 
-    private static final Instant START = Instant.parse("2026-11-23T12:00:00Z");
+    private static final Instant START = TestClock.START;
     private static final Duration TTL = Duration.ofSeconds(60);
 
-    private final MutableClock clock = new MutableClock(START);
+    private final TestClock clock = new TestClock();
     private final TestEphemeralStore store = new TestEphemeralStore(clock);
     private final StoreBackedAuthorizationCodes codes = new StoreBackedAuthorizationCodes(store, TTL, clock);
     private ExecutorService threads;

@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An {@link EphemeralStore} in this JVM on a test clock, with the same contract as the kernel's
- * stores: entries expire after their TTL, and {@link #take} is atomic.
+ * stores: entries expire after their TTL, and {@link #take} is atomic (a single remove), which
+ * the concurrent-redemption test relies on.
  */
 final class TestEphemeralStore implements EphemeralStore {
 

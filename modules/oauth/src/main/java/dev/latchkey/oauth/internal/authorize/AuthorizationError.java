@@ -1,0 +1,28 @@
+package dev.latchkey.oauth.internal.authorize;
+
+/**
+ * The error codes the authorization endpoint redirects to the client.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2.1">RFC 6749 §4.1.2.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthError">OIDC Core §3.1.2.6</a>
+ */
+enum AuthorizationError {
+    INVALID_REQUEST("invalid_request"),
+    UNAUTHORIZED_CLIENT("unauthorized_client"),
+    UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
+    INVALID_SCOPE("invalid_scope"),
+    LOGIN_REQUIRED("login_required"),
+    REQUEST_NOT_SUPPORTED("request_not_supported"),
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported");
+
+    private final String code;
+
+    AuthorizationError(String code) {
+        this.code = code;
+    }
+
+    /** The value of the response's {@code error} parameter. */
+    String code() {
+        return code;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.latchkey.oauth.internal.authorize;
+
+import static dev.latchkey.oauth.internal.authorize.AuthorizationError.LOGIN_REQUIRED;
+import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.MAX_VALUE_LENGTH;
+import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.STATE;
+
+import dev.latchkey.identity.api.UserDirectory;
+import dev.latchkey.identity.api.UserView;
+import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.internal.client.ClientLookup;
+import dev.latchkey.oauth.internal.client.RegisteredClient;
+import dev.latchkey.oauth.internal.code.AuthorizationCodes;
+import dev.latchkey.session.api.SsoSession;
+import dev.latchkey.session.api.SsoSessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The authorization endpoint's rules: turns a browser's authorization request into the URI to
+ * send the browser to next — the client's redirect URI with a code or an error, or the login
+ * page, which comes back to the same request. Errors about the client or its redirect URI are
+ * thrown as {@link dev.latchkey.kernel.api.ErrorPageException}s instead (RFC 6749 §4.1.2.1).
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
+ * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthorizationEndpoint">OIDC Core §3.1.2</a>
+ */
+@ApplicationScoped
+public class AuthorizationService {
+
+    static final String LOGIN_PATH = "/login";
+    static final String RETURN_TO = "return_to";
+
+    private static final List<AuthorizationRequestValidator> VALIDATORS = List.of(
+            new SingleValuedParametersValidator(),
+            new ParameterLengthValidator(),
+            new RequestObjectValidator(),
+            new ResponseTypeValidator(),
+            new AuthorizationCodeGrantValidator(),
+            new ScopeValidator(),
+            new PkceValidator(),
+            new PromptValidator());
+
+    private final RedirectUriValidator redirectUriValidator = new RedirectUriValidator();
+    private ClientIdValidator clientIdValidator;
+    private SsoSessions sessions;
+    private UserDirectory users;
+    private AuthorizationCodes codes;
+    private ServerSettings server;
+    private Clock clock;
+
+    @Inject
+    AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
+                         ServerSettings server) {
+        this(clients, sessions, users, codes, server, Clock.systemUTC());
+    }
+
+    AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
+                         ServerSettings server, Clock clock) {
+        this.clientIdValidator = new ClientIdValidator(clients);
+        this.sessions = sessions;
+        this.users = users;
+        this.codes = codes;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    /** For CDI's client proxy only. */
+    AuthorizationService() {
+    }
+
+    /**
+     * The absolute URI to redirect the browser to.
+     *
+     * @throws dev.latchkey.kernel.api.ErrorPageException when the client or the redirect URI is
+     *         invalid: nothing may be redirected then
+     */
+    public String authorize(RawAuthorizationRequest raw) {
+        AuthorizationParameters parameters = AuthorizationParameters.of(raw.parameters());
+        RegisteredClient client = clientIdValidator.validate(parameters);
+        String redirectUri = redirectUriValidator.validate(parameters, client);
+        // a repeated or oversized state is refused below, and not echoed
+        String state = parameters.single(STATE).filter(value -> value.length() <= MAX_VALUE_LENGTH).orElse(null);
+        try {
+            AuthorizationContext context = new AuthorizationContext(parameters, client, redirectUri);
+            VALIDATORS.forEach(validator -> validator.validate(context));
+            AuthorizationRequest request = AuthorizationRequest.from(context);
+            Optional<SsoSession> session = activeSession(raw.sessionCookie());
+            if (session.isPresent()) {
+                String code = codes.issue(request.grant(session.get(), clock.instant()));
+                return AuthorizationResponses.success(redirectUri, code, state, server.issuer());
+            }
+            // OIDC Core §3.1.2.1: with prompt=none the server MUST NOT display a login page
+            if (request.promptNone()) {
+                throw new AuthorizationException(LOGIN_REQUIRED, "no active session and prompt=none");
+            }
+            return loginPage(raw);
+        } catch (AuthorizationException e) {
+            return AuthorizationResponses.error(redirectUri, e, state, server.issuer());
+        }
+    }
+
+    /** The session of the cookie, unless it expired or its user can no longer log in. */
+    private Optional<SsoSession> activeSession(String cookieValue) {
+        if (cookieValue == null) {
+            return Optional.empty();
+        }
+        return sessions.resolve(cookieValue)
+                .filter(session -> users.findById(session.userId()).filter(UserView::isActive).isPresent());
+    }
+
+    private String loginPage(RawAuthorizationRequest raw) {
+        String returnTo = raw.path() + "?" + raw.query();
+        return server.issuer() + LOGIN_PATH + "?" + RETURN_TO + "=" + FormUrlEncoding.encode(returnTo);
+    }
+}

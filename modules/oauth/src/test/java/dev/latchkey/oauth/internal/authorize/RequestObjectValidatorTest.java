@@ -1,0 +1,30 @@
+package dev.latchkey.oauth.internal.authorize;
+
+import static dev.latchkey.oauth.internal.fixtures.TestClients.webApp;
+import static dev.latchkey.oauth.internal.authorize.TestRequests.assertRefused;
+import static dev.latchkey.oauth.internal.authorize.TestRequests.context;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import org.junit.jupiter.api.Test;
+
+class RequestObjectValidatorTest {
+
+    private final RequestObjectValidator validator = new RequestObjectValidator();
+
+    @Test
+    void validateWhenNoRequestObjectThenAccepted() {
+        assertDoesNotThrow(() -> validator.validate(context(webApp(), "response_type", "code")));
+    }
+
+    @Test
+    void validateWhenRequestThenRequestNotSupported() {
+        assertRefused(AuthorizationError.REQUEST_NOT_SUPPORTED,
+                () -> validator.validate(context(webApp(), "request", "eyJhbGciOiJub25lIn0.e30.")));
+    }
+
+    @Test
+    void validateWhenRequestUriThenRequestUriNotSupported() {
+        assertRefused(AuthorizationError.REQUEST_URI_NOT_SUPPORTED,
+                () -> validator.validate(context(webApp(), "request_uri", "https://app.example/r/1")));
+    }
+}
