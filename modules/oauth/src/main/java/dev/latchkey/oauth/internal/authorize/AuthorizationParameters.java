@@ -17,6 +17,7 @@ final class AuthorizationParameters {
     static final String CLIENT_ID = "client_id";
     static final String REDIRECT_URI = "redirect_uri";
     static final String RESPONSE_TYPE = "response_type";
+    static final String RESPONSE_MODE = "response_mode";
     static final String SCOPE = "scope";
     static final String STATE = "state";
     static final String NONCE = "nonce";

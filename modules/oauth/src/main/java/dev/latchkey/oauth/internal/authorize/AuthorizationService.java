@@ -38,6 +38,7 @@ public class AuthorizationService {
             new ParameterLengthValidator(),
             new RequestObjectValidator(),
             new ResponseTypeValidator(),
+            new ResponseModeValidator(),
             new AuthorizationCodeGrantValidator(),
             new ScopeValidator(),
             new PkceValidator(),

@@ -3,13 +3,14 @@ package dev.latchkey.oauth.internal.authorize;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationError.INVALID_REQUEST;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.CODE_CHALLENGE;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.CODE_CHALLENGE_METHOD;
+import static dev.latchkey.oauth.internal.token.Pkce.S256;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * PKCE: a public client must send a {@code code_challenge}; a confidential client may. A
- * challenge must use {@value #S256} (an absent method means {@code plain}, which is refused) and
+ * challenge must use {@code S256} (an absent method means {@code plain}, which is refused) and
  * look like its output: 43 base64url characters.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7636#section-4.3">RFC 7636 §4.3</a>
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class PkceValidator implements AuthorizationRequestValidator {
 
-    static final String S256 = "S256";
     /** RFC 7636 §4.3: the default when {@code code_challenge_method} is absent. */
     static final String PLAIN = "plain";
     /** RFC 7636 §4.2: BASE64URL(SHA256(code_verifier)), 32 bytes without padding. */

@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * What an authorization code stands for: the grant the user gave one client, bound to the
  * redirect URI and the PKCE challenge of the request that produced it (RFC 6749 §4.1.3,
- * RFC 7636 §4.6). Kept only under the hash of the code, for 60 seconds, and redeemable once.
+ * RFC 7636 §4.6). Kept only under the hash of the code, for {@code latchkey.oauth.code-ttl} (a
+ * minute by default), and redeemable once.
  * {@code redirectUri} is the {@code redirect_uri} parameter exactly as the authorization request
  * carried it, null when the request omitted it (the client's only registered URI was used): the
  * token request must repeat it only when it was given (RFC 6749 §4.1.3). {@code nonce},

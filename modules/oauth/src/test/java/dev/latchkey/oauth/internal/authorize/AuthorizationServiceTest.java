@@ -187,6 +187,14 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void authorizeWhenResponseModeFormPostThenInvalidRequestInTheQuery() {
+        String location = assertRedirectedError("invalid_request", get("response_type", "code",
+                "client_id", "web-app", "response_mode", "form_post"));
+
+        assertEquals("response_mode must be query", query(location).get("error_description"));
+    }
+
+    @Test
     void authorizeWhenRequestObjectThenRequestNotSupported() {
         assertRedirectedError("request_not_supported", get("response_type", "code", "client_id", "web-app",
                 "request", "eyJhbGciOiJub25lIn0.e30."));
