@@ -33,13 +33,13 @@ public class AuthorizationResource {
     private SsoSessions sessions;
 
     @Inject
-    AuthorizationResource(AuthorizationService authorizations, SsoSessions sessions) {
+    public AuthorizationResource(AuthorizationService authorizations, SsoSessions sessions) {
         this.authorizations = authorizations;
         this.sessions = sessions;
     }
 
     /** For CDI's client proxy only. */
-    AuthorizationResource() {
+    protected AuthorizationResource() {
     }
 
     @GET
