@@ -11,12 +11,12 @@ import java.util.List;
  * @see <a href="https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata">OIDC Discovery §3</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
-@JsonbPropertyOrder({"issuer", "authorization_endpoint", "token_endpoint", "userinfo_endpoint", "jwks_uri",
-        "response_types_supported", "response_modes_supported", "grant_types_supported", "subject_types_supported",
-        "id_token_signing_alg_values_supported", "token_endpoint_auth_methods_supported",
-        "code_challenge_methods_supported", "scopes_supported", "claims_supported",
-        "authorization_response_iss_parameter_supported", "request_parameter_supported",
-        "request_uri_parameter_supported", "claims_parameter_supported"})
+@JsonbPropertyOrder({"issuer", "authorizationEndpoint", "tokenEndpoint", "userinfoEndpoint", "jwksUri",
+        "responseTypesSupported", "responseModesSupported", "grantTypesSupported", "subjectTypesSupported",
+        "idTokenSigningAlgValuesSupported", "tokenEndpointAuthMethodsSupported",
+        "codeChallengeMethodsSupported", "scopesSupported", "claimsSupported",
+        "authorizationResponseIssParameterSupported", "requestParameterSupported",
+        "requestUriParameterSupported", "claimsParameterSupported"})
 public record ProviderMetadata(
         @JsonbProperty("issuer") String issuer,
         @JsonbProperty("authorization_endpoint") String authorizationEndpoint,

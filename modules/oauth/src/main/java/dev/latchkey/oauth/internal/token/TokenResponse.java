@@ -9,7 +9,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-5.1">RFC 6749 §5.1</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenResponse">OIDC Core §3.1.3.3</a>
  */
-@JsonbPropertyOrder({"access_token", "token_type", "expires_in", "refresh_token", "id_token", "scope"})
+@JsonbPropertyOrder({"accessToken", "tokenType", "expiresIn", "refreshToken", "idToken", "scope"})
 public record TokenResponse(@JsonbProperty("access_token") String accessToken,
                             @JsonbProperty("token_type") String tokenType,
                             @JsonbProperty("expires_in") long expiresIn,

@@ -8,8 +8,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfoResponse">OIDC Core §5.3.2</a>
  */
-@JsonbPropertyOrder({"sub", "name", "given_name", "family_name", "preferred_username", "updated_at", "email",
-        "email_verified"})
+@JsonbPropertyOrder({"sub", "name", "givenName", "familyName", "preferredUsername", "updatedAt", "email",
+        "emailVerified"})
 public record UserinfoResponse(@JsonbProperty("sub") String sub,
                                @JsonbProperty("name") String name,
                                @JsonbProperty("given_name") String givenName,

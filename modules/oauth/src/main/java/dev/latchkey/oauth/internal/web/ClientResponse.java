@@ -12,8 +12,8 @@ import java.util.Locale;
  * A client as the admin API shows it; {@code client_secret} only in the response that created
  * or rotated it, never again.
  */
-@JsonbPropertyOrder({"client_id", "client_name", "client_type", "client_secret", "redirect_uris", "grant_types",
-        "scope", "first_party", "created_at", "updated_at"})
+@JsonbPropertyOrder({"clientId", "clientName", "clientType", "clientSecret", "redirectUris", "grantTypes",
+        "scope", "firstParty", "createdAt", "updatedAt"})
 public record ClientResponse(@JsonbProperty("client_id") String clientId,
                              @JsonbProperty("client_name") String clientName,
                              @JsonbProperty("client_type") String clientType,

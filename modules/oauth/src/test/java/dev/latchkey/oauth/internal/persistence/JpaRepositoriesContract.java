@@ -1,0 +1,222 @@
+package dev.latchkey.oauth.internal.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.latchkey.oauth.api.ClientType;
+import dev.latchkey.oauth.internal.client.RegisteredClient;
+import dev.latchkey.oauth.internal.client.StoredClient;
+import dev.latchkey.oauth.internal.fixtures.TestClients;
+import dev.latchkey.oauth.internal.keys.StoredSigningKey;
+import dev.latchkey.oauth.internal.token.RefreshToken;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JPA repositories with EclipseLink (Liberty's provider) on the Liquibase schema, through the
+ * real persistence unit switched to resource-local transactions; each call in a new entity
+ * manager, as a transaction-scoped persistence context would be.
+ */
+abstract class JpaRepositoriesContract {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456Z");
+    private static final UUID USER = UUID.fromString("0192f5e0-0000-7000-8000-000000000001");
+
+    private EntityManagerFactory factory;
+
+    /** Creates the schema; returns JDBC URL, user and password. */
+    abstract String[] prepareDatabase() throws Exception;
+
+    abstract void dropDatabase() throws Exception;
+
+    @BeforeEach
+    void openUnit() throws Exception {
+        String[] database = prepareDatabase();
+        factory = Persistence.createEntityManagerFactory("oauth", Map.of(
+                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                "jakarta.persistence.jtaDataSource", "",
+                "jakarta.persistence.jdbc.url", database[0],
+                "jakarta.persistence.jdbc.user", database[1],
+                "jakarta.persistence.jdbc.password", database[2],
+                "eclipselink.logging.level", "OFF"));
+    }
+
+    @AfterEach
+    void closeUnit() throws Exception {
+        factory.close();
+        dropDatabase();
+    }
+
+    private <T> T tx(Function<EntityManager, T> work) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private <T> T clients(Function<JpaClients, T> work) {
+        return tx(em -> {
+            JpaClients clients = new JpaClients();
+            clients.em = em;
+            return work.apply(clients);
+        });
+    }
+
+    private <T> T keys(Function<JpaSigningKeyStore, T> work) {
+        return tx(em -> {
+            JpaSigningKeyStore keys = new JpaSigningKeyStore();
+            keys.em = em;
+            return work.apply(keys);
+        });
+    }
+
+    private <T> T tokens(Function<JpaRefreshTokens, T> work) {
+        return tx(em -> {
+            JpaRefreshTokens tokens = new JpaRefreshTokens();
+            tokens.em = em;
+            return work.apply(tokens);
+        });
+    }
+
+    @Test
+    void clientsRoundTripUpdateListAndDelete() {
+        StoredClient web = new StoredClient(UUID.randomUUID(), TestClients.webApp(), T0, T0);
+        clients(c -> {
+            c.insert(web);
+            c.insert(new StoredClient(UUID.randomUUID(), TestClients.spa(), T0, T0));
+            return null;
+        });
+        StoredClient read = clients(c -> c.find("web-app")).orElseThrow();
+        assertEquals(web.id(), read.id());
+        assertEquals(TestClients.webApp(), read.client());
+        assertEquals(T0, read.createdAt());
+        RegisteredClient renamed = new RegisteredClient("web-app", "Renamed", ClientType.CONFIDENTIAL, null,
+                List.of("https://a.example/1", "https://a.example/2"), Set.of("client_credentials"), Set.of("x"), true);
+        clients(c -> {
+            c.update(new StoredClient(web.id(), renamed, T0, T0.plusSeconds(60)));
+            return null;
+        });
+        StoredClient updated = clients(c -> c.find("web-app")).orElseThrow();
+        assertEquals(renamed, updated.client());
+        assertEquals(T0.plusSeconds(60), updated.updatedAt());
+        assertEquals(T0, updated.createdAt());
+        assertEquals(2L, this.<Long>clients(c -> c.count()));
+        assertEquals(List.of("spa"), clients(c -> c.list(0, 1)).stream().map(s -> s.client().clientId()).toList());
+        assertEquals(List.of("web-app"), clients(c -> c.list(1, 5)).stream().map(s -> s.client().clientId()).toList());
+        clients(c -> {
+            c.delete("web-app");
+            c.delete("nobody");
+            return null;
+        });
+        assertFalse(clients(c -> c.find("web-app")).isPresent());
+        assertThrows(IllegalStateException.class, () -> clients(c -> {
+            c.update(new StoredClient(web.id(), renamed, T0, T0));
+            return null;
+        }));
+    }
+
+    @Test
+    void clientsRefuseADuplicateClientId() {
+        clients(c -> {
+            c.insert(new StoredClient(UUID.randomUUID(), TestClients.spa(), T0, T0));
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> clients(c -> {
+            c.insert(new StoredClient(UUID.randomUUID(), TestClients.spa(), T0, T0));
+            return null;
+        }));
+    }
+
+    @Test
+    void signingKeysOneActivePerAlgorithm() {
+        StoredSigningKey es = new StoredSigningKey("kid-es", "ES256", StoredSigningKey.ACTIVE, "{\"kty\":\"EC\"}",
+                "ciphertext", T0);
+        keys(k -> {
+            k.insertActive(es);
+            k.insertActive(new StoredSigningKey("kid-rs", "RS256", StoredSigningKey.ACTIVE, "{}", "c", T0));
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> keys(k -> {
+            k.insertActive(new StoredSigningKey("kid-es-2", "ES256", StoredSigningKey.ACTIVE, "{}", "c", T0));
+            return null;
+        }));
+        List<StoredSigningKey> active = keys(k -> k.findActive());
+        assertEquals(List.of("kid-es", "kid-rs"), active.stream().map(StoredSigningKey::kid).sorted().toList());
+        assertTrue(active.contains(es));
+    }
+
+    private static RefreshToken token(String hash, UUID family, String client, String session, String scope) {
+        return new RefreshToken(hash, family, client, USER, session, scope, T0, List.of("pwd", "otp"), T0,
+                T0.plusSeconds(3600), null, null);
+    }
+
+    @Test
+    void refreshTokensRoundTripAndConditionalUse() {
+        UUID family = UUID.randomUUID();
+        RefreshToken stored = token("h1", family, "web-app", "sid-1", "openid profile");
+        tokens(t -> {
+            t.insert(stored);
+            return null;
+        });
+        assertEquals(stored, tokens(t -> t.find("h1")).orElseThrow());
+        assertFalse(tokens(t -> t.find("nope")).isPresent());
+        assertTrue(this.<Boolean>tokens(t -> t.markUsed("h1", T0.plusSeconds(5))));
+        assertFalse(this.<Boolean>tokens(t -> t.markUsed("h1", T0.plusSeconds(6))), "a used token is not used twice");
+        assertEquals(T0.plusSeconds(5), tokens(t -> t.find("h1")).orElseThrow().usedAt());
+    }
+
+    @Test
+    void refreshTokensRevocations() {
+        UUID family = UUID.randomUUID();
+        tokens(t -> {
+            t.insert(token("a1", family, "web-app", "sid-1", "openid"));
+            t.insert(token("a2", family, "web-app", "sid-1", "openid"));
+            t.insert(token("b1", UUID.randomUUID(), "web-app", "sid-1", "openid offline_access"));
+            t.insert(token("c1", UUID.randomUUID(), "spa", "sid-2", "openid"));
+            return null;
+        });
+        assertEquals(2, (int) this.<Integer>tokens(t -> t.revokeSession("sid-1", T0)), "offline_access survives the session");
+        assertNull(tokens(t -> t.find("b1")).orElseThrow().revokedAt());
+        assertEquals(0, (int) this.<Integer>tokens(t -> t.revokeFamily(family, T0)), "already revoked");
+        assertFalse(this.<Boolean>tokens(t -> t.markUsed("a1", T0)), "a revoked token cannot be used");
+        assertEquals(1, (int) this.<Integer>tokens(t -> t.revokeClient("spa", T0)));
+        assertEquals(1, (int) this.<Integer>tokens(t -> t.revokeUser(USER, T0)));
+        assertEquals(T0, tokens(t -> t.find("b1")).orElseThrow().revokedAt());
+        assertEquals(4, (int) this.<Integer>tokens(t -> t.deleteUser(USER)));
+        assertFalse(tokens(t -> t.find("a1")).isPresent());
+    }
+
+    @Test
+    void refreshTokensRevokeFamily() {
+        UUID family = UUID.randomUUID();
+        tokens(t -> {
+            t.insert(token("f1", family, "web-app", null, "openid"));
+            t.insert(token("f2", family, "web-app", null, "openid"));
+            t.insert(token("g1", UUID.randomUUID(), "web-app", null, "openid"));
+            return null;
+        });
+        assertEquals(2, (int) this.<Integer>tokens(t -> t.revokeFamily(family, T0)));
+        assertNull(tokens(t -> t.find("g1")).orElseThrow().revokedAt());
+    }
+}
