@@ -1,7 +1,7 @@
 package dev.latchkey.identity.internal.web;
 
 import dev.latchkey.identity.api.UserDirectory;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,10 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The signed-in user's own account, for any bearer access token Latchkey issued to a user: the
  * smallest MicroProfile JWT resource there is, and the start of the self-service API.
+ * {@code @PermitAll} because "any authenticated user" has no portable role name: Liberty still
+ * verifies a bearer token when one is sent, and this resource refuses a request without a user.
  */
 @RequestScoped
 @Path("/api/v1/account")
-@RolesAllowed("**")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Account", description = "The signed-in user's own account")
 @SecurityRequirement(name = "bearer")
