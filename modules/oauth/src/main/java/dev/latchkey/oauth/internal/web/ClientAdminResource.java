@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -57,7 +58,9 @@ public class ClientAdminResource {
     @APIResponse(responseCode = "409", description = "The client_id is taken")
     public Response create(ClientRequest request, @Context UriInfo uri) {
         SavedClient saved = clients.create(body(request).toDefinition());
-        return Response.created(uri.getAbsolutePathBuilder().path(saved.client().client().clientId()).build())
+        // client ids are URL-safe by validation ([A-Za-z0-9._~-]), so they go into the path as they are
+        String collection = uri.getAbsolutePath().toString().replaceAll("/+$", "");
+        return Response.created(URI.create(collection + "/" + saved.client().client().clientId()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(ClientResponse.of(saved.client(), saved.secret())).build();
     }
