@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 
 /**
  * The userinfo endpoint, by GET and POST (OIDC Core §5.3.1: both MUST be supported).
@@ -46,8 +47,9 @@ public class UserinfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) {
-        boolean form = contentType != null
-                && MediaType.valueOf(contentType).isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);
+        // a prefix test, not MediaType.valueOf: a malformed Content-Type must not become a 500
+        boolean form = contentType != null && contentType.trim().toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_FORM_URLENCODED);
         return claims(authorization, form ? BearerToken.fromForm(body) : null);
     }
 

@@ -187,6 +187,30 @@ abstract class JpaRepositoriesContract {
     }
 
     @Test
+    void refreshTokensWhenTwoTransactionsUseTheSameTokenThenExactlyOneWins() throws Exception {
+        tokens(t -> {
+            t.insert(token("race", UUID.randomUUID(), "web-app", null, "openid"));
+            return null;
+        });
+        EntityManager first = factory.createEntityManager();
+        try {
+            first.getTransaction().begin();
+            JpaRefreshTokens winner = new JpaRefreshTokens();
+            winner.em = first;
+            assertTrue(winner.markUsed("race", T0));
+            // the second use starts while the first is uncommitted; it waits for the row lock or
+            // runs after the commit, and either way must see the token used
+            java.util.concurrent.CompletableFuture<Boolean> second = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> this.<Boolean>tokens(t -> t.markUsed("race", T0.plusSeconds(1))));
+            first.getTransaction().commit();
+            assertFalse(second.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            first.close();
+        }
+        assertEquals(T0, tokens(t -> t.find("race")).orElseThrow().usedAt());
+    }
+
+    @Test
     void refreshTokensRevocations() {
         UUID family = UUID.randomUUID();
         tokens(t -> {

@@ -101,6 +101,7 @@ class ProtocolResourcesTest {
         assertEquals(200, header.getStatus());
         Response json = resource.post("Bearer " + token, "application/json", "{\"access_token\":\"ignored\"}");
         assertEquals(200, json.getStatus());
+        assertEquals(200, resource.post("Bearer " + token, "not a media type;;", "access_token=x").getStatus());
     }
 
     @Test
