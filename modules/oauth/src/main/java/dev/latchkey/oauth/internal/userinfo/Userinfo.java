@@ -1,6 +1,5 @@
 package dev.latchkey.oauth.internal.userinfo;
 
-import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
 import dev.latchkey.oauth.internal.jwt.VerifiedAccessToken;
@@ -13,7 +12,9 @@ import java.util.UUID;
 
 /**
  * The userinfo endpoint's logic: a verified access token with the {@code openid} scope and a
- * user gets the claims its scopes cover ({@code profile}, {@code email}; OIDC Core §5.4).
+ * user gets the claims its scopes cover ({@code profile}, {@code email}; OIDC Core §5.4). On the
+ * hot path neither the signature check nor the user read is repeated on every call (see
+ * {@link AccessTokenVerifier} and {@link RecentUsers}).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#UserInfo">OIDC Core §5.3</a>
  */
@@ -21,10 +22,10 @@ import java.util.UUID;
 public class Userinfo {
 
     private AccessTokenVerifier verifier;
-    private UserDirectory users;
+    private RecentUsers users;
 
     @Inject
-    public Userinfo(AccessTokenVerifier verifier, UserDirectory users) {
+    public Userinfo(AccessTokenVerifier verifier, RecentUsers users) {
         this.verifier = verifier;
         this.users = users;
     }
@@ -41,7 +42,7 @@ public class Userinfo {
         }
         UUID userId = userId(token.subject())
                 .orElseThrow(() -> OAuthException.insufficientScope("The access token was not issued for a user"));
-        UserView user = users.findById(userId).filter(UserView::isActive)
+        UserView user = users.find(userId).filter(UserView::isActive)
                 .orElseThrow(() -> OAuthException.invalidToken("The user is disabled or no longer exists"));
         boolean profile = token.scope().contains(Scope.PROFILE);
         boolean email = token.scope().contains(Scope.EMAIL);

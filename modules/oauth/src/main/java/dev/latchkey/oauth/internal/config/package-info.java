@@ -1,0 +1,2 @@
+/** The oauth module's typed settings ({@code latchkey.oauth.*}). */
+package dev.latchkey.oauth.internal.config;
