@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code grant_type=authorization_code}: redeems the code once, checks that it was issued to this
@@ -57,9 +58,11 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         Pkce.checkSyntax(verifier);
         Optional<AuthorizationCode> redeemed = codes.redeem(code);
         if (redeemed.isEmpty()) {
-            if (codes.wasRedeemed(code)) {
+            // the ledger outlives the code's own replay marker, so a late replay still revokes
+            Optional<UUID> family = redemptions.familyOf(code);
+            if (family.isPresent() || codes.wasRedeemed(code)) {
                 // RFC 6749 §4.1.2: a code used twice SHOULD revoke the tokens it produced
-                redemptions.familyOf(code).ifPresent(family -> refreshTokens.revokeFamily(family, request.now()));
+                family.ifPresent(id -> refreshTokens.revokeFamily(id, request.now()));
                 throw OAuthException.invalidGrant("The authorization code was already used; what it issued is revoked");
             }
             throw OAuthException.invalidGrant("The authorization code is invalid or expired");

@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.latchkey.oauth.internal.clientauth.AuthenticatedClient;
+import dev.latchkey.oauth.internal.clientauth.ClientAuthMethod;
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
+import dev.latchkey.oauth.internal.fixtures.TestAuthorizationCodes;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import dev.latchkey.oauth.internal.jwt.AtHash;
+import dev.latchkey.oauth.internal.protocol.RequestParameters;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -102,6 +106,19 @@ class AuthorizationCodeGrantHandlerTest {
         assertTrue(fixture.refreshTokenStore.all().stream().allMatch(token -> token.revokedAt() != null));
         assertOAuthError("invalid_grant", () -> redeem("grant_type", "refresh_token", "client_id", "web-app",
                 "client_secret", TestClients.SECRET, "refresh_token", first.refreshToken()));
+    }
+
+    @Test
+    void redeemWhenCodeReplayedAfterTheMarkerExpiredThenStillRevoked() {
+        String code = code("web-app", TestClients.REDIRECT_URI, null);
+        redeem(confidential(code));
+        AuthorizationCodeGrantHandler forgetful = new AuthorizationCodeGrantHandler(new TestAuthorizationCodes(),
+                fixture.redemptions, fixture.users, fixture.refreshTokens, fixture.issuer);
+        TokenRequest replay = new TokenRequest("authorization_code", RequestParameters.of(form(confidential(code))),
+                new AuthenticatedClient(TestClients.webApp(), ClientAuthMethod.CLIENT_SECRET_POST), "ip", "ua",
+                fixture.clock.instant());
+        assertOAuthError("invalid_grant", () -> forgetful.handle(replay));
+        assertTrue(fixture.refreshTokenStore.all().stream().allMatch(token -> token.revokedAt() != null));
     }
 
     @Test
