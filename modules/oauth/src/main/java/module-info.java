@@ -19,6 +19,7 @@ module dev.latchkey.oauth {
     requires static jakarta.json;
     requires static microprofile.config.api;
     requires static org.eclipse.microprofile.openapi;
+    requires static microprofile.health.api;
     requires com.nimbusds.jose.jwt;
     requires java.logging;
 }

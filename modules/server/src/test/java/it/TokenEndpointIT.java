@@ -26,12 +26,14 @@ class TokenEndpointIT {
 
     private static final String REDIRECT = "https://rp.example.com/callback";
     private static TestClients.Registered client;
+    private static TestClients.Registered otherApp;
     private static TestClients.Registered machine;
     private static String session;
 
     @BeforeAll
     static void setUp() {
         client = TestClients.confidentialClient(REDIRECT);
+        otherApp = TestClients.confidentialClient(REDIRECT);
         machine = TestClients.confidentialClient(REDIRECT, "client_credentials");
         TestUsers.User user = TestUsers.aUser();
         session = HttpLogin.sessionCookie(user.username(), user.password());
@@ -107,7 +109,7 @@ class TokenEndpointIT {
         String code = codeFor(client, pkce);
         HttpResponse<String> response = postForm("/token", form(params("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT, "code_verifier", pkce.verifier())),
-                "Authorization", basic(machine.clientId(), machine.secret()));
+                "Authorization", basic(otherApp.clientId(), otherApp.secret()));
         assertError(response, 400, "invalid_grant");
     }
 

@@ -75,7 +75,7 @@ class ModuleBoundariesTest {
 
     @Test
     void events_should_be_records() {
-        classes().that().resideInAPackage("dev.latchkey.*.events..").and().areNotInterfaces()
+        classes().that().resideInAPackage("dev.latchkey.*.events..").and().areNotInterfaces().and().areNotEnums()
                 .and().doNotHaveSimpleName("package-info")
                 .should().beRecords()
                 .check(latchkey);

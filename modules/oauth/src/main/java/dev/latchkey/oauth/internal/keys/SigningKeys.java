@@ -123,6 +123,12 @@ public class SigningKeys {
         return Optional.ofNullable(state().verifiers().get(kid));
     }
 
+    /** True once every algorithm of {@link #ALGORITHMS} has an active key in memory. */
+    public boolean isReady() {
+        Loaded current = loaded;
+        return current != null && current.signers().keySet().containsAll(ALGORITHMS);
+    }
+
     /** The public keys only, for {@code /jwks}. */
     public JWKSet publicKeys() {
         return state().publicKeys();
