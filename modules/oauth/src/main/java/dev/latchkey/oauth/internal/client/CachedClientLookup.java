@@ -1,6 +1,7 @@
 package dev.latchkey.oauth.internal.client;
 
 import dev.latchkey.oauth.events.ClientChanged;
+import dev.latchkey.oauth.internal.cache.ExpiringCache;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,22 +11,20 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@link ClientLookup} from memory: a client read from the database is served for
  * {@code latchkey.oauth.client-cache-ttl} (60 s), so the token endpoint's hot path does not touch
  * the database. A change on this node drops the entry when its transaction completes; other
  * nodes see it when their entry expires. Unknown client ids are not cached, so they cannot fill
- * the map; the map is cleared when it outgrows {@link #MAX_ENTRIES}.
+ * the map, which holds at most {@link #MAX_ENTRIES} clients.
  */
 @ApplicationScoped
 public class CachedClientLookup implements ClientLookup {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, RegisteredClient> entries = new ExpiringCache<>(MAX_ENTRIES);
     private Clients clients;
     private OAuthSettings settings;
     private Clock clock;
@@ -49,27 +48,17 @@ public class CachedClientLookup implements ClientLookup {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegisteredClient> find(String clientId) {
         Instant now = clock.instant();
-        Entry entry = entries.get(clientId);
-        if (entry != null && now.isBefore(entry.expiresAt())) {
-            return Optional.of(entry.client());
+        Optional<RegisteredClient> cached = entries.get(clientId, now);
+        if (cached.isPresent()) {
+            return cached;
         }
         Optional<RegisteredClient> found = clients.find(clientId).map(StoredClient::client);
-        if (found.isEmpty()) {
-            entries.remove(clientId);
-            return found;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(clientId, new Entry(found.get(), now.plus(settings.clientCacheTtl())));
+        found.ifPresent(client -> entries.put(clientId, client, now.plus(settings.clientCacheTtl()), now));
         return found;
     }
 
     /** Drops a changed client once the change is committed (or rolled back). */
     void onClientChanged(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClientChanged event) {
         entries.remove(event.clientId());
-    }
-
-    private record Entry(RegisteredClient client, Instant expiresAt) {
     }
 }

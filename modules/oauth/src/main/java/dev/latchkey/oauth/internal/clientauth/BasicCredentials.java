@@ -1,10 +1,10 @@
 package dev.latchkey.oauth.internal.clientauth;
 
+import dev.latchkey.oauth.internal.protocol.AuthorizationHeader;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,19 +16,17 @@ import java.util.Optional;
  */
 public record BasicCredentials(String clientId, String secret) {
 
-    private static final String SCHEME = "basic ";
-
     /**
      * The credentials of a Basic header; empty when there is no header or it is another scheme.
      * A malformed Basic header is {@code invalid_client} with a Basic challenge.
      */
     public static Optional<BasicCredentials> parse(String authorization) {
-        if (authorization == null || authorization.length() < SCHEME.length()
-                || !authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+        Optional<String> credentials = AuthorizationHeader.credentials(authorization, "Basic");
+        if (credentials.isEmpty()) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(SCHEME.length()).trim()),
+            String decoded = new String(Base64.getDecoder().decode(credentials.get()),
                     StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             if (colon <= 0) {

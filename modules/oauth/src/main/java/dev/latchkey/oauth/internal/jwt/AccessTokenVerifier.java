@@ -6,6 +6,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.SecureTokens;
 import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.internal.cache.ExpiringCache;
 import dev.latchkey.oauth.internal.keys.SigningKeys;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
@@ -15,16 +16,13 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks Latchkey's own access tokens (RFC 9068 §4: {@code typ at+jwt}, signature with one of our
  * keys, {@code iss}, {@code exp}) for the endpoints that accept them. An ES256 verification costs
  * ~1 ms of CPU, so verified tokens are remembered, keyed by the SHA-256 of the token, until they
- * expire; the map holds at most {@link #MAX_ENTRIES} tokens (expired ones are swept when it is
- * full, and it is emptied if that is not enough).
+ * expire; at most {@link #MAX_ENTRIES} of them.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -33,7 +31,7 @@ public class AccessTokenVerifier {
 
     static final int MAX_ENTRIES = 10_000;
 
-    private final Map<String, VerifiedAccessToken> verified = new ConcurrentHashMap<>();
+    private final ExpiringCache<String, VerifiedAccessToken> verified = new ExpiringCache<>(MAX_ENTRIES);
     private SigningKeys keys;
     private ServerSettings server;
     private Clock clock;
@@ -57,22 +55,12 @@ public class AccessTokenVerifier {
     public VerifiedAccessToken verify(String token) {
         Instant now = clock.instant();
         String key = SecureTokens.hash(token);
-        VerifiedAccessToken cached = verified.get(key);
-        if (cached != null) {
-            if (now.isBefore(cached.expiresAt())) {
-                return cached;
-            }
-            verified.remove(key);
-            throw OAuthException.invalidToken("The access token expired");
+        Optional<VerifiedAccessToken> cached = verified.get(key, now);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         VerifiedAccessToken fresh = verifyUncached(token, now);
-        if (verified.size() >= MAX_ENTRIES) {
-            verified.values().removeIf(entry -> !now.isBefore(entry.expiresAt()));
-            if (verified.size() >= MAX_ENTRIES) {
-                verified.clear();
-            }
-        }
-        verified.put(key, fresh);
+        verified.put(key, fresh, fresh.expiresAt(), now);
         return fresh;
     }
 

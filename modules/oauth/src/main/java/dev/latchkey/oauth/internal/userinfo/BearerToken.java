@@ -1,9 +1,9 @@
 package dev.latchkey.oauth.internal.userinfo;
 
+import dev.latchkey.oauth.internal.protocol.AuthorizationHeader;
 import dev.latchkey.oauth.internal.protocol.FormBody;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class BearerToken {
 
-    private static final String SCHEME = "bearer ";
     /** RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=". */
     private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
     static final int MAX_LENGTH = 8192;
@@ -28,7 +27,7 @@ public final class BearerToken {
      * a bare 401 challenge; two, or a malformed one, are {@code invalid_request}.
      */
     public static String extract(String authorization, String formToken) {
-        String headerToken = fromHeader(authorization);
+        String headerToken = AuthorizationHeader.credentials(authorization, "Bearer").orElse(null);
         if (headerToken != null && formToken != null) {
             throw OAuthException.invalidBearerRequest("Send the access token in one place, not two");
         }
@@ -53,13 +52,5 @@ public final class BearerToken {
             throw OAuthException.invalidBearerRequest("The parameter access_token is repeated");
         }
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static String fromHeader(String authorization) {
-        if (authorization == null || authorization.length() < SCHEME.length()
-                || !authorization.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
-            return null;
-        }
-        return authorization.substring(SCHEME.length()).trim();
     }
 }

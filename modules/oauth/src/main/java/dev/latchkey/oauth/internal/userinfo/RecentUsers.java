@@ -4,6 +4,7 @@ import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.identity.events.UserDeleted;
 import dev.latchkey.identity.events.UserDisabled;
+import dev.latchkey.oauth.internal.cache.ExpiringCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -13,14 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * The users userinfo answers for, read from {@code identity} at most every {@link #TTL}, so a
  * client polling userinfo does not cost a database read per call. A user disabled or deleted on
  * this node is dropped at once; other nodes see it within the TTL. At most {@link #MAX_ENTRIES}
- * users are kept (the map is emptied when it outgrows that); unknown users are not kept.
+ * users are kept; unknown users are not.
  */
 @ApplicationScoped
 public class RecentUsers {
@@ -28,7 +27,7 @@ public class RecentUsers {
     static final Duration TTL = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 10_000;
 
-    private final ConcurrentMap<UUID, Entry> entries = new ConcurrentHashMap<>();
+    private final ExpiringCache<UUID, UserView> entries = new ExpiringCache<>(MAX_ENTRIES);
     private UserDirectory users;
     private Clock clock;
 
@@ -49,19 +48,12 @@ public class RecentUsers {
     /** The user with this id, as read at most {@link #TTL} ago. */
     public Optional<UserView> find(UUID id) {
         Instant now = clock.instant();
-        Entry entry = entries.get(id);
-        if (entry != null && now.isBefore(entry.expiresAt())) {
-            return Optional.of(entry.user());
+        Optional<UserView> cached = entries.get(id, now);
+        if (cached.isPresent()) {
+            return cached;
         }
         Optional<UserView> found = users.findById(id);
-        if (found.isEmpty()) {
-            entries.remove(id);
-            return found;
-        }
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(id, new Entry(found.get(), now.plus(TTL)));
+        found.ifPresent(user -> entries.put(id, user, now.plus(TTL), now));
         return found;
     }
 
@@ -71,8 +63,5 @@ public class RecentUsers {
 
     void onUserDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDeleted event) {
         entries.remove(event.userId());
-    }
-
-    private record Entry(UserView user, Instant expiresAt) {
     }
 }
