@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -45,7 +44,6 @@ public class CachedClientLookup implements ClientLookup {
     }
 
     @Override
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegisteredClient> find(String clientId) {
         Instant now = clock.instant();
         Optional<RegisteredClient> cached = entries.get(clientId, now);

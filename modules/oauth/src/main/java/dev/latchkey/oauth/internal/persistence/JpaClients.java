@@ -12,13 +12,19 @@ import dev.latchkey.oauth.internal.client.StoredClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link Clients} in {@code oauth_client}, with JPA. */
+/**
+ * {@link Clients} in {@code oauth_client}, with JPA. Transactional itself (joining the caller's
+ * transaction when there is one), so a read from the client cache never runs in Liberty's local
+ * transaction containment, which would roll it back with a warning.
+ */
 @ApplicationScoped
+@Transactional
 public class JpaClients implements Clients {
 
     @PersistenceContext(unitName = "oauth")

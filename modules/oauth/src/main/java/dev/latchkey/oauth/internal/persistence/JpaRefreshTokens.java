@@ -16,7 +16,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@link RefreshTokens} in {@code oauth_refresh_token}, with JPA; state changes are bulk updates. */
+/**
+ * {@link RefreshTokens} in {@code oauth_refresh_token}, with JPA; state changes are bulk updates.
+ * Transactional itself, like {@link JpaClients}, so no read runs outside a transaction.
+ */
 @ApplicationScoped
 @Transactional
 public class JpaRefreshTokens implements RefreshTokens {
