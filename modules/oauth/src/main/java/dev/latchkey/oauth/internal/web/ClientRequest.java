@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,9 +26,19 @@ public record ClientRequest(@JsonbProperty("client_id") String clientId,
 
     /** The definition this request states; {@code client_type} defaults to confidential. */
     ClientDefinition toDefinition() {
-        return new ClientDefinition(clientId, clientName, type(), clientSecret, redirectUris,
-                grantTypes == null ? Set.of() : new LinkedHashSet<>(grantTypes), scopes(),
-                Boolean.TRUE.equals(firstParty));
+        return new ClientDefinition(clientId, clientName, type(), clientSecret, entries(redirectUris, "redirect_uris"),
+                new LinkedHashSet<>(entries(grantTypes, "grant_types")), scopes(), Boolean.TRUE.equals(firstParty));
+    }
+
+    /** A JSON list without null entries (which the immutable collections downstream refuse). */
+    private static List<String> entries(List<String> values, String field) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw Problems.validation(field + ": an entry is null");
+        }
+        return values;
     }
 
     private ClientType type() {

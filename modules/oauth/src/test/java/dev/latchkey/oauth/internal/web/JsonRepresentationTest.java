@@ -79,6 +79,13 @@ class JsonRepresentationTest {
     }
 
     @Test
+    void clientRequestWhenListHasNullEntryThenValidationProblem() {
+        assertProblem(400, () -> JSONB.fromJson("{\"grant_types\":[null]}", ClientRequest.class).toDefinition());
+        assertProblem(400, () -> JSONB.fromJson("{\"redirect_uris\":[\"https://a.example/cb\",null]}",
+                ClientRequest.class).toDefinition());
+    }
+
+    @Test
     void clientResponseShowsSecretOnlyWhenGiven() {
         StoredClient stored = new StoredClient(UUID.randomUUID(), TestClients.webApp(), TestClock.START, TestClock.START);
         String withSecret = JSONB.toJson(ClientResponse.of(stored, "s3cret"));
