@@ -16,7 +16,6 @@ import java.util.UUID;
 final class UserRequests {
 
     /** The default page size of a search. */
-    static final int DEFAULT_SIZE = 20;
 
     private UserRequests() {
     }
@@ -46,25 +45,6 @@ final class UserRequests {
             // falls through: no user has an id that is not a UUID
         }
         throw Problems.notFound("no user has the id " + id);
-    }
-
-    static int page(String page) {
-        return integer("page", page, 0);
-    }
-
-    static int size(String size) {
-        return integer("size", size, DEFAULT_SIZE);
-    }
-
-    private static int integer(String field, String value, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw Problems.validation(field + " must be a whole number");
-        }
     }
 
     private static Set<String> roles(List<String> roles) {

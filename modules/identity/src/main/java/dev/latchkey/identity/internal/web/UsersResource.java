@@ -1,5 +1,6 @@
 package dev.latchkey.identity.internal.web;
 
+import dev.latchkey.kernel.api.PageRequest;
 import dev.latchkey.identity.api.UserAdministration;
 import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
@@ -80,6 +81,7 @@ public class UsersResource {
                     defaultValue = "0", minimum = "0")) @QueryParam("page") String page,
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER,
                     defaultValue = "20", minimum = "1", maximum = "100")) @QueryParam("size") String size) {
-        return UserPageResponse.of(administration.search(query, UserRequests.page(page), UserRequests.size(size)));
+        PageRequest request = PageRequest.parse(page, size);
+        return UserPageResponse.of(administration.search(query, request.page(), request.size()));
     }
 }

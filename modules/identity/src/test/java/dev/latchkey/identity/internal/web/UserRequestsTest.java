@@ -71,16 +71,4 @@ class UserRequestsTest {
             assertEquals(404, assertThrows(ProblemException.class, () -> UserRequests.userId(bad)).status(), bad);
         }
     }
-
-    @Test
-    void pageAndSizeWhenAbsentThenDefaultsElseParsedOrProblemNamingField() {
-        assertEquals(0, UserRequests.page(null));
-        assertEquals(20, UserRequests.size(""));
-        assertEquals(3, UserRequests.page(" 3 "));
-        assertEquals(100, UserRequests.size("100"));
-        assertEquals("page must be a whole number",
-                assertThrows(ProblemException.class, () -> UserRequests.page("first")).detail());
-        assertEquals("size must be a whole number",
-                assertThrows(ProblemException.class, () -> UserRequests.size("1e3")).detail());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.oauth.internal.web;
 
+import dev.latchkey.kernel.api.PageRequest;
 import dev.latchkey.kernel.api.Problems;
 import dev.latchkey.oauth.internal.client.ClientPage;
 import dev.latchkey.oauth.internal.client.ClientService;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -68,9 +68,9 @@ public class ClientAdminResource {
     @GET
     @Operation(summary = "List clients", description = "Ordered by client_id; page counts from 0.")
     @APIResponse(responseCode = "200", description = "One page of clients")
-    public ClientListResponse list(@QueryParam("page") @DefaultValue("0") int page,
-                                   @QueryParam("size") @DefaultValue("20") int size) {
-        ClientPage found = clients.list(page, size);
+    public ClientListResponse list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        ClientPage found = clients.list(request.page(), request.size());
         return new ClientListResponse(found.items().stream().map(client -> ClientResponse.of(client, null)).toList(),
                 found.page(), found.size(), found.total());
     }

@@ -62,7 +62,7 @@ class ClientAdminResourceTest {
     void listGetUpdateRotateDelete() {
         resource.create(confidential("app"), at("https://id.example/api/v1/admin/clients"));
         resource.create(confidential("other"), at("https://id.example/api/v1/admin/clients"));
-        ClientListResponse page = resource.list(0, 1);
+        ClientListResponse page = resource.list("0", "1");
         assertEquals(List.of("app"), page.items().stream().map(ClientResponse::clientId).toList());
         assertEquals(2, page.total());
         ClientResponse updated = resource.update("app", new ClientRequest(null, "Renamed", "confidential", null,
