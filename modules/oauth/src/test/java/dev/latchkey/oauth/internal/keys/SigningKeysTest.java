@@ -101,6 +101,26 @@ class SigningKeysTest {
     }
 
     @Test
+    void loadWhenStoredPrivateKeyIsNotAJwkOrHoldsAnotherKidThenFails() {
+        TestCipher cipher = new TestCipher();
+        StoredSigningKey es = GENERATED.all().stream().filter(key -> key.alg().equals("ES256")).findFirst().orElseThrow();
+        StoredSigningKey rs = GENERATED.all().stream().filter(key -> key.alg().equals("RS256")).findFirst().orElseThrow();
+        InMemorySigningKeyStore garbage = new InMemorySigningKeyStore();
+        garbage.add(new StoredSigningKey(es.kid(), es.alg(), es.status(), es.publicJwk(),
+                cipher.encrypt("not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), "oauth_signing_key:" + es.kid()),
+                es.createdAt()));
+        garbage.add(rs);
+        assertThrows(IllegalStateException.class, () -> new SigningKeys(garbage, cipher).load());
+        // the RS256 private key re-encrypted under the ES256 key's kid: decrypts, but is another key
+        byte[] rsPrivate = cipher.decrypt(rs.encryptedPrivateJwk(), "oauth_signing_key:" + rs.kid());
+        InMemorySigningKeyStore swapped = new InMemorySigningKeyStore();
+        swapped.add(new StoredSigningKey(es.kid(), es.alg(), es.status(), es.publicJwk(),
+                cipher.encrypt(rsPrivate, "oauth_signing_key:" + es.kid()), es.createdAt()));
+        swapped.add(rs);
+        assertThrows(IllegalStateException.class, () -> new SigningKeys(swapped, cipher).load());
+    }
+
+    @Test
     void publicKeysHoldsBothPublicKeysOnly() throws Exception {
         JWKSet published = JWKSet.parse(first.publicKeys().toString());
         assertEquals(2, published.getKeys().size());
