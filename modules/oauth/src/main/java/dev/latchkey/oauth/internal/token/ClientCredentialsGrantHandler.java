@@ -7,6 +7,7 @@ import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.TreeSet;
 
 /**
  * {@code grant_type=client_credentials}: a confidential client gets an access token for itself
@@ -43,7 +44,7 @@ public class ClientCredentialsGrantHandler implements GrantHandler {
             throw OAuthException.unauthorizedClient("client_credentials needs a confidential client");
         }
         Scope requested = Scope.parse(request.parameters().get("scope").orElse(null));
-        Scope allowed = Scope.of(client.scopes()).without(Scope.STANDARD);
+        Scope allowed = Scope.of(new TreeSet<>(client.scopes())).without(Scope.STANDARD);
         if (requested.values().stream().anyMatch(Scope.STANDARD::contains)) {
             throw OAuthException.invalidScope("openid, profile, email and offline_access need a user");
         }

@@ -12,6 +12,7 @@ import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.TreeSet;
 
 /**
  * {@code grant_type=password}, only for clients that list it (OAuth 2.1 drops it; Latchkey keeps
@@ -53,7 +54,7 @@ public class PasswordGrantHandler implements GrantHandler {
         String username = request.parameters().require("username");
         String password = request.parameters().require("password");
         Scope requested = Scope.parse(request.parameters().get("scope").orElse(null));
-        Scope allowed = Scope.of(client.scopes());
+        Scope allowed = Scope.of(new TreeSet<>(client.scopes()));
         if (!allowed.containsAll(requested)) {
             throw OAuthException.invalidScope("The requested scope is not registered for this client");
         }

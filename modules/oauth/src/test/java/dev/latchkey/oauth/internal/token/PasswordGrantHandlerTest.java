@@ -32,6 +32,7 @@ class PasswordGrantHandlerTest {
     @Test
     void loginWhenPasswordRightThenTokensWithGroupsForMicroProfileJwt() throws ParseException {
         TokenResponse response = login("alice", OAuthFixture.PASSWORD);
+        assertEquals("email openid profile", response.scope());
         assertNotNull(response.refreshToken());
         assertNotNull(response.idToken());
         JWTClaimsSet claims = fixture.verifiedByJwks(response.accessToken()).getJWTClaimsSet();
