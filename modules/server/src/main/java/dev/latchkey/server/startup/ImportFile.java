@@ -90,7 +90,12 @@ record ImportFile(List<NewUser> users, List<ClientDefinition> clients) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": type must be confidential or public", e);
         }
-        return new ClientDefinition(clientId, text(entry, "name", where), clientType, text(entry, "secret", where),
+        String secret = text(entry, "secret", where);
+        if (clientType == ClientType.CONFIDENTIAL && secret == null) {
+            // a generated secret would be shown to nobody: an import states the secret it wants
+            throw new IllegalArgumentException(where + ": a confidential client needs a secret in the import file");
+        }
+        return new ClientDefinition(clientId, text(entry, "name", where), clientType, secret,
                 List.copyOf(strings(entry, "redirectUris", where)), strings(entry, "grantTypes", where),
                 strings(entry, "scopes", where), bool(entry, "firstParty", where));
     }

@@ -90,6 +90,7 @@ class ImportFileTest {
         assertMessage("users:\n  - username: a\n    roles: admin\n", "roles must be a list of text");
         assertMessage("clients:\n  - clientId: c\n    type: secretive\n", "type must be confidential or public");
         assertMessage("clients: {clientId: c}\n", "clients must be a list");
+        assertMessage("clients:\n  - clientId: c\n    type: confidential\n", "client 'c': a confidential client needs a secret");
         assertMessage("groups: []\n", "unknown field 'groups'");
         assertMessage("- just a list\n", "the document must be an object");
         assertMessage("users: [\n", "neither valid YAML nor JSON");

@@ -26,9 +26,9 @@ public class PendingLogins {
     public static final Duration TIME_TO_LIVE = Duration.ofMinutes(10);
 
     private static final String KEY_PREFIX = "login-flow:";
+    private EphemeralStore store;
     private static final Logger LOG = Logger.getLogger(PendingLogins.class.getName());
 
-    private EphemeralStore store;
     private Jsonb jsonb;
 
     @Inject
@@ -78,7 +78,12 @@ public class PendingLogins {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        jsonb.close();
+    void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // a JSON-B instance holds no resource worth failing a shutdown for
+            LOG.fine(() -> "Closing JSON-B failed: " + e);
+        }
     }
 }

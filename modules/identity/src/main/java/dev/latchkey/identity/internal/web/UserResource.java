@@ -71,7 +71,7 @@ public class UserResource {
     @POST
     @Path("disable")
     @Operation(summary = "Disable a user", description = "Every later login and token request of the user is"
-            + " refused; sessions end. Disabling a disabled user changes nothing.")
+            + " refused, and the user's sessions no longer authorize anything. Disabling a disabled user changes nothing.")
     @APIResponse(responseCode = "204", description = "Disabled")
     @APIResponse(responseCode = "404", description = "No user has this id", content = @Content(mediaType = UsersResource.PROBLEM))
     public void disable(@Parameter(description = "The user's id (a UUID)") @PathParam("id") String id) {
