@@ -31,6 +31,10 @@ public final class SchemaMigration {
     public static void migrate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             migrate(connection);
+            if (!connection.getAutoCommit()) {
+                // Liquibase's last reads are still open: end them here, not in Liberty's cleanup
+                connection.commit();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot connect to the database to migrate the schema", e);
         }

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.web;
 
 import dev.latchkey.kernel.api.PageRequest;
 import dev.latchkey.kernel.api.Problems;
+import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.client.ClientPage;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.client.SavedClient;
@@ -17,11 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,18 +30,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The admin API of OAuth clients. Secrets are shown once: in the response that created or
  * rotated them. Errors are RFC 9457 problems.
  */
-@Path("/api/v1/admin/clients")
+@Path(ClientAdminResource.PATH)
 @ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients", description = "OAuth clients (admin)")
 public class ClientAdminResource {
 
+    static final String PATH = "/api/v1/admin/clients";
+
     private ClientService clients;
+    private ServerSettings server;
 
     @Inject
-    public ClientAdminResource(ClientService clients) {
+    public ClientAdminResource(ClientService clients, ServerSettings server) {
         this.clients = clients;
+        this.server = server;
     }
 
     /** For CDI's client proxy only. */
@@ -56,11 +59,11 @@ public class ClientAdminResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the client")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "409", description = "The client_id is taken")
-    public Response create(ClientRequest request, @Context UriInfo uri) {
+    public Response create(ClientRequest request) {
         SavedClient saved = clients.create(body(request).toDefinition());
-        // client ids are URL-safe by validation ([A-Za-z0-9._~-]), so they go into the path as they are
-        String collection = uri.getAbsolutePath().toString().replaceAll("/+$", "");
-        return Response.created(URI.create(collection + "/" + saved.client().client().clientId()))
+        // client ids are URL-safe by validation ([A-Za-z0-9._~-]), so they go into the path as they are;
+        // the public URL, not the request's host, so the link works behind a proxy
+        return Response.created(URI.create(server.publicUrl() + PATH + "/" + saved.client().client().clientId()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .entity(ClientResponse.of(saved.client(), saved.secret())).build();
     }

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
 import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
+import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,21 +18,12 @@ import org.junit.jupiter.api.Test;
 class ClientAdminResourceTest {
 
     private final InMemoryClients stored = new InMemoryClients();
-    private final ClientAdminResource resource = new ClientAdminResource(new ClientService(stored, new RecordingEvent<>()));
+    private final ClientAdminResource resource = new ClientAdminResource(new ClientService(stored, new RecordingEvent<>()),
+            new TestServerSettings());
 
     @BeforeAll
     static void runtime() {
         TestRuntimeDelegate.install();
-    }
-
-    static UriInfo at(String absolutePath) {
-        return (UriInfo) Proxy.newProxyInstance(ClientAdminResourceTest.class.getClassLoader(),
-                new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getAbsolutePath")) {
-                        return URI.create(absolutePath);
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     private static ClientRequest confidential(String clientId) {
@@ -43,9 +33,9 @@ class ClientAdminResourceTest {
 
     @Test
     void createThen201WithLocationAndSecretOnce() {
-        Response response = resource.create(confidential("app"), at("https://id.example/api/v1/admin/clients/"));
+        Response response = resource.create(confidential("app"));
         assertEquals(201, response.getStatus());
-        assertEquals(URI.create("https://id.example/api/v1/admin/clients/app"), response.getLocation());
+        assertEquals(URI.create(TestServerSettings.ISSUER + "/api/v1/admin/clients/app"), response.getLocation());
         assertEquals("no-store", response.getHeaderString("Cache-Control"));
         ClientResponse created = (ClientResponse) response.getEntity();
         assertNotNull(created.clientSecret());
@@ -55,13 +45,13 @@ class ClientAdminResourceTest {
 
     @Test
     void createWhenNoBodyThenMalformedProblem() {
-        assertProblem(400, () -> resource.create(null, at("https://id.example/api/v1/admin/clients")));
+        assertProblem(400, () -> resource.create(null));
     }
 
     @Test
     void listGetUpdateRotateDelete() {
-        resource.create(confidential("app"), at("https://id.example/api/v1/admin/clients"));
-        resource.create(confidential("other"), at("https://id.example/api/v1/admin/clients"));
+        resource.create(confidential("app"));
+        resource.create(confidential("other"));
         ClientListResponse page = resource.list("0", "1");
         assertEquals(List.of("app"), page.items().stream().map(ClientResponse::clientId).toList());
         assertEquals(2, page.total());
