@@ -119,6 +119,10 @@ public class ClientService implements ClientRegistry {
         }
         RegisteredClient client = new RegisteredClient(validated.clientId(), validated.name(), validated.type(),
                 secretHash, validated.redirectUris(), validated.grantTypes(), validated.scopes(), validated.firstParty());
+        if (client.equals(current.client())) {
+            // the same state again (an import at every start): nothing to write, nothing to announce
+            return new SavedClient(current, null);
+        }
         StoredClient stored = new StoredClient(current.id(), client, current.createdAt(), clock.instant());
         clients.update(stored);
         changed.fire(ClientChanged.now(clientId, Change.UPDATED));

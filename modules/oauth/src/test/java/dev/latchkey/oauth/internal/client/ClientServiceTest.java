@@ -93,6 +93,19 @@ class ClientServiceTest {
     }
 
     @Test
+    void upsertWhenNothingChangedThenNoWriteAndNoEvent() {
+        service.upsert(confidential("app", SECRET));
+        StoredClient before = stored.find("app").orElseThrow();
+        int events = changed.fired().size();
+        clock.advance(Duration.ofMinutes(1));
+
+        assertNull(service.upsert(confidential("app", SECRET)));
+
+        assertEquals(before, stored.find("app").orElseThrow());
+        assertEquals(events, changed.fired().size());
+    }
+
+    @Test
     void updateWhenPresentThenStateReplacedSecretKept() {
         String secret = service.create(confidential("app", null)).secret();
         clock.advance(Duration.ofMinutes(1));
