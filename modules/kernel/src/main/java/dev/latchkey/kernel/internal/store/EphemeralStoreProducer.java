@@ -1,6 +1,7 @@
 package dev.latchkey.kernel.internal.store;
 
 import dev.latchkey.kernel.api.EphemeralStore;
+import dev.latchkey.kernel.api.EphemeralStores;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -29,7 +30,7 @@ class EphemeralStoreProducer {
             LOG.info("Ephemeral store: Redis");
         } else {
             this.redis = null;
-            this.store = new InProcessEphemeralStore(Clock.systemUTC());
+            this.store = EphemeralStores.inProcess(Clock.systemUTC());
             LOG.info("Ephemeral store: in-process (set LATCHKEY_REDIS_URL to share it between nodes)");
         }
     }

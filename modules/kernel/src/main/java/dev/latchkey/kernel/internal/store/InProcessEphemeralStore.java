@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded default's store: a map in this JVM. Expired entries are dropped when read and
- * swept every few thousand writes, so the map does not grow without bound.
+ * swept every few thousand writes, so the map does not grow without bound. Made through
+ * {@link dev.latchkey.kernel.api.EphemeralStores#inProcess}.
  */
-final class InProcessEphemeralStore implements EphemeralStore {
+public final class InProcessEphemeralStore implements EphemeralStore {
 
     private static final int SWEEP_EVERY_WRITES = 4096;
 
@@ -22,7 +23,7 @@ final class InProcessEphemeralStore implements EphemeralStore {
     private final Clock clock;
     private int writesSinceSweep;
 
-    InProcessEphemeralStore(Clock clock) {
+    public InProcessEphemeralStore(Clock clock) {
         this.clock = clock;
     }
 

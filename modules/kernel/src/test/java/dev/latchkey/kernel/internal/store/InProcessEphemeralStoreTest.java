@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class InProcessEphemeralStoreTest extends EphemeralStoreContract {
 
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = new TestClock();
     private final InProcessEphemeralStore store = new InProcessEphemeralStore(clock);
 
     @Override
@@ -25,7 +22,7 @@ class InProcessEphemeralStoreTest extends EphemeralStoreContract {
     @Test
     void getWhenTtlElapsedThenEmpty() {
         store.put("k", "v", Duration.ofSeconds(10));
-        clock.now = clock.now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertEquals(Optional.empty(), store.get("k"));
         assertEquals(Optional.empty(), store.take("k"));
     }
@@ -33,7 +30,7 @@ class InProcessEphemeralStoreTest extends EphemeralStoreContract {
     @Test
     void putIfAbsentWhenPreviousEntryExpiredThenStores() {
         assertTrue(store.putIfAbsent("k", "old", Duration.ofSeconds(1)));
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertTrue(store.putIfAbsent("k", "new", Duration.ofSeconds(1)));
         assertEquals(Optional.of("new"), store.get("k"));
     }
@@ -43,7 +40,7 @@ class InProcessEphemeralStoreTest extends EphemeralStoreContract {
         for (int i = 0; i < 100; i++) {
             store.put("old-" + i, "v", Duration.ofSeconds(1));
         }
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         for (int i = 0; i < 4096; i++) {
             store.put("fresh", "v", Duration.ofMinutes(1));
         }
@@ -51,24 +48,5 @@ class InProcessEphemeralStoreTest extends EphemeralStoreContract {
         assertTrue(store.isAvailable());
         assertEquals("in-process", store.kind());
         assertFalse(store.get("old-1").isPresent());
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
