@@ -5,34 +5,46 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.api.EphemeralStore;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.kernel.testing.RecordingEphemeralStore;
+import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.session.api.SsoSession;
 import dev.latchkey.session.api.StartedSession;
 import dev.latchkey.session.events.SessionEnded;
 import dev.latchkey.session.events.SessionStarted;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class StoreBackedSsoSessionsTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant T0 = TestClock.START;
     private static final UUID USER = UUID.fromString("0193a1b2-0000-7000-8000-000000000001");
 
-    private final MapEphemeralStore store = new MapEphemeralStore();
+    private final TestClock clock = new TestClock();
+    private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
     private final RecordingEvent<SessionStarted> started = new RecordingEvent<>();
     private final RecordingEvent<SessionEnded> ended = new RecordingEvent<>();
-    private final MutableClock clock = new MutableClock(T0);
 
     private StoreBackedSsoSessions sessions(String publicUrl) {
+        return sessions(publicUrl, store);
+    }
+
+    private StoreBackedSsoSessions sessions(String publicUrl, EphemeralStore store) {
         SessionSettings settings = new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(10), new FixedServer(publicUrl));
         return new StoreBackedSsoSessions(store, settings, started, ended, clock);
+    }
+
+    private static String key(String cookieValue) {
+        return StoreBackedSsoSessions.KEY_PREFIX + SecureTokens.hash(cookieValue);
     }
 
     @Test
@@ -46,10 +58,10 @@ class StoreBackedSsoSessionsTest {
         assertEquals(List.of("pwd"), resolved.authenticationMethods());
         assertEquals(startedSession.session().id(), resolved.id());
         assertNotEquals(startedSession.cookieValue(), resolved.id());
-        assertTrue(store.values.containsKey("session:" + SecureTokens.hash(startedSession.cookieValue())));
-        assertFalse(store.values.keySet().stream().anyMatch(key -> key.contains(startedSession.cookieValue())));
-        assertEquals(1, started.fired.size());
-        assertEquals(Duration.ofMinutes(30), store.lastTtl);
+        assertEquals(Set.of("session:" + SecureTokens.hash(startedSession.cookieValue())), store.keys());
+        assertFalse(store.keys().stream().anyMatch(key -> key.contains(startedSession.cookieValue())));
+        assertEquals(1, started.fired().size());
+        assertEquals(Optional.of(Duration.ofMinutes(30)), store.ttl(key(startedSession.cookieValue())));
     }
 
     @Test
@@ -63,37 +75,46 @@ class StoreBackedSsoSessionsTest {
 
     @Test
     void resolveWhenAbsoluteLifetimeReachedThenEmptyAndDeleted() {
-        StoreBackedSsoSessions sessions = sessions("http://localhost:9080");
+        // the store (Redis, on its own clock) still holds the entry when this node's clock says
+        // the absolute lifetime is over, as with clocks apart: the node itself ends the session
+        TestClock storeClock = new TestClock();
+        RecordingEphemeralStore lagging = new RecordingEphemeralStore(storeClock);
+        StoreBackedSsoSessions sessions = sessions("http://localhost:9080", lagging);
         String cookie = sessions.start(USER, List.of("pwd"), T0).cookieValue();
 
-        clock.now = T0.plus(Duration.ofHours(10));
+        clock.advance(Duration.ofHours(10));
 
         assertTrue(sessions.resolve(cookie).isEmpty());
-        assertTrue(store.values.isEmpty());
+        assertEquals(Set.of(), lagging.keys());
     }
 
     @Test
     void resolveAfterAMinuteRenewsTheIdleTimerButNotBeyondTheAbsoluteEnd() {
         StoreBackedSsoSessions sessions = sessions("http://localhost:9080");
         String cookie = sessions.start(USER, List.of("pwd"), T0).cookieValue();
+        // an active user, seen every 20 minutes (within the 30-minute idle timeout) until 9 h 40
+        for (int i = 0; i < 29; i++) {
+            clock.advance(Duration.ofMinutes(20));
+            sessions.resolve(cookie).orElseThrow();
+        }
+        assertEquals(Optional.of(Duration.ofMinutes(20)), store.ttl(key(cookie)));
 
-        clock.now = T0.plus(Duration.ofHours(9).plusMinutes(50));
+        clock.advance(Duration.ofMinutes(10));
         SsoSession resolved = sessions.resolve(cookie).orElseThrow();
 
-        assertEquals(clock.now, resolved.lastSeenAt());
-        assertEquals(Duration.ofMinutes(10), store.lastTtl);
+        assertEquals(clock.instant(), resolved.lastSeenAt());
+        assertEquals(Optional.of(Duration.ofMinutes(10)), store.ttl(key(cookie)));
     }
 
     @Test
     void resolveWithinAMinuteDoesNotWriteAgain() {
         StoreBackedSsoSessions sessions = sessions("http://localhost:9080");
         String cookie = sessions.start(USER, List.of("pwd"), T0).cookieValue();
-        store.lastTtl = null;
 
-        clock.now = T0.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         sessions.resolve(cookie).orElseThrow();
 
-        assertEquals(null, store.lastTtl);
+        assertEquals(Optional.of(T0.plus(Duration.ofMinutes(30))), store.expiresAt(key(cookie)));
     }
 
     @Test
@@ -106,8 +127,8 @@ class StoreBackedSsoSessionsTest {
         sessions.end(null);
 
         assertTrue(sessions.resolve(startedSession.cookieValue()).isEmpty());
-        assertEquals(1, ended.fired.size());
-        assertEquals(startedSession.session().id(), ended.fired.get(0).sessionId());
+        assertEquals(1, ended.fired().size());
+        assertEquals(startedSession.session().id(), ended.fired().get(0).sessionId());
     }
 
     @Test
@@ -117,29 +138,6 @@ class StoreBackedSsoSessionsTest {
         assertEquals("__Host-latchkey_session", sessions("http://127.0.0.1:9080").cookieName());
         assertEquals("latchkey_session", sessions("http://id.internal:9080").cookieName());
         assertFalse(sessions("http://id.internal:9080").cookieSecure());
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private record FixedServer(String url) implements dev.latchkey.kernel.api.ServerSettings {

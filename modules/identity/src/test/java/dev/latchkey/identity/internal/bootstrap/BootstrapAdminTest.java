@@ -11,11 +11,11 @@ import dev.latchkey.identity.internal.credential.PasswordHasher;
 import dev.latchkey.identity.internal.credential.PasswordPolicy;
 import dev.latchkey.identity.internal.domain.UserAccounts;
 import dev.latchkey.identity.internal.fixtures.InMemoryUsers;
-import dev.latchkey.identity.internal.fixtures.RecordingEvents;
 import dev.latchkey.identity.internal.fixtures.TestSettings;
 import dev.latchkey.identity.internal.fixtures.TestUsers;
 import dev.latchkey.identity.internal.config.IdentitySettings;
 import dev.latchkey.kernel.api.ServerStarting;
+import dev.latchkey.kernel.testing.RecordingEvent;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,7 +36,7 @@ class BootstrapAdminTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final PasswordHasher hasher = new PasswordHasher(TestSettings.cheap());
     private final UserAccounts accounts = new UserAccounts(users, hasher, new PasswordPolicy(TestSettings.cheap()),
-            new RecordingEvents());
+            new RecordingEvent<>());
     private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -106,7 +106,7 @@ class BootstrapAdminTest {
     @Test
     void createIfNoUserWhenAnotherNodeCreatedItMeanwhileThenMovesOn() {
         UserAccounts racing = new UserAccounts(users, hasher, new PasswordPolicy(TestSettings.cheap()),
-                new RecordingEvents()) {
+                new RecordingEvent<>()) {
             @Override
             public long count() {
                 // this node saw an empty table; the other node inserts before this one does
@@ -135,7 +135,7 @@ class BootstrapAdminTest {
     @Test
     void createIfNoUserWhenCreateFailsAndNoAdminExistsThenFailureRethrown() {
         UserAccounts broken = new UserAccounts(users, hasher, new PasswordPolicy(TestSettings.cheap()),
-                new RecordingEvents()) {
+                new RecordingEvent<>()) {
             @Override
             public UserView create(NewUser user) {
                 throw new IllegalStateException("database down");

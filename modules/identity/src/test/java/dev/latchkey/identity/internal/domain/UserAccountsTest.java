@@ -21,11 +21,12 @@ import dev.latchkey.identity.events.UserUpdated;
 import dev.latchkey.identity.internal.credential.PasswordHasher;
 import dev.latchkey.identity.internal.credential.PasswordPolicy;
 import dev.latchkey.identity.internal.fixtures.InMemoryUsers;
-import dev.latchkey.identity.internal.fixtures.RecordingEvents;
 import dev.latchkey.identity.internal.fixtures.TestSettings;
 import dev.latchkey.identity.internal.fixtures.TestUsers;
+import dev.latchkey.kernel.api.DomainEvent;
 import dev.latchkey.kernel.api.ProblemException;
 import dev.latchkey.kernel.api.Problems;
+import dev.latchkey.kernel.testing.RecordingEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class UserAccountsTest {
 
     private final InMemoryUsers users = new InMemoryUsers();
-    private final RecordingEvents events = new RecordingEvents();
+    private final RecordingEvent<DomainEvent> events = new RecordingEvent<>();
     private final PasswordHasher hasher = new PasswordHasher(TestSettings.cheap());
     private final UserAccounts accounts = new UserAccounts(users, hasher, new PasswordPolicy(TestSettings.cheap()),
             events);
@@ -52,7 +53,7 @@ class UserAccountsTest {
         assertEquals(alice.createdAt(), alice.updatedAt());
         assertEquals(7, alice.id().version());
         assertTrue(hasher.verify(TestUsers.PASSWORD, users.passwordHash(alice.id()).orElseThrow()).matches());
-        assertEquals(List.of(UserCreated.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(UserCreated.class), events.fired().stream().map(Object::getClass).toList());
         assertEquals("alice", events.of(UserCreated.class).get(0).username());
     }
 
@@ -67,7 +68,7 @@ class UserAccountsTest {
         assertEquals(409, problem.status());
         assertEquals(Problems.CONFLICT, problem.type());
         assertEquals(1, accounts.count());
-        assertTrue(events.all().isEmpty());
+        assertTrue(events.fired().isEmpty());
     }
 
     @Test
@@ -139,7 +140,7 @@ class UserAccountsTest {
 
         assertEquals(first, second);
         assertEquals(Optional.of(hash), users.passwordHash(first.id()));
-        assertTrue(events.all().isEmpty());
+        assertTrue(events.fired().isEmpty());
     }
 
     @Test
@@ -157,7 +158,7 @@ class UserAccountsTest {
         assertEquals(UserStatus.DISABLED, second.status());
         assertEquals("alice@wonderland.example", second.email());
         assertEquals(Set.of("admin"), second.roles());
-        assertEquals(List.of(UserUpdated.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(UserUpdated.class), events.fired().stream().map(Object::getClass).toList());
     }
 
     @Test
@@ -170,7 +171,7 @@ class UserAccountsTest {
         accounts.upsert(newPassword);
 
         assertTrue(hasher.verify("a brand new password", users.passwordHash(alice.id()).orElseThrow()).matches());
-        assertEquals(List.of(PasswordChanged.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(PasswordChanged.class), events.fired().stream().map(Object::getClass).toList());
     }
 
     @Test
@@ -207,7 +208,7 @@ class UserAccountsTest {
         accounts.upsert(TestUsers.imported("bob", bcrypt));
 
         assertEquals(Optional.of(upgraded), users.passwordHash(bob.id()));
-        assertTrue(events.all().isEmpty());
+        assertTrue(events.fired().isEmpty());
     }
 
     @Test
@@ -242,7 +243,7 @@ class UserAccountsTest {
         assertFalse(updated.updatedAt().isBefore(alice.updatedAt()));
         assertEquals(Optional.of(updated), accounts.findById(alice.id()));
         assertEquals(Optional.of(hash), users.passwordHash(alice.id()));
-        assertEquals(List.of(UserUpdated.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(UserUpdated.class), events.fired().stream().map(Object::getClass).toList());
     }
 
     @Test
@@ -299,7 +300,7 @@ class UserAccountsTest {
         accounts.disable(alice.id());
 
         assertEquals(UserStatus.DISABLED, accounts.findById(alice.id()).orElseThrow().status());
-        assertEquals(List.of(UserDisabled.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(UserDisabled.class), events.fired().stream().map(Object::getClass).toList());
     }
 
     @Test
@@ -313,7 +314,7 @@ class UserAccountsTest {
         accounts.enable(alice.id());
 
         assertTrue(accounts.findById(alice.id()).orElseThrow().isActive());
-        assertEquals(List.of(UserEnabled.class), events.all().stream().map(Object::getClass).toList());
+        assertEquals(List.of(UserEnabled.class), events.fired().stream().map(Object::getClass).toList());
     }
 
     @Test

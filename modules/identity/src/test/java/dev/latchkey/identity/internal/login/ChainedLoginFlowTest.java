@@ -17,12 +17,14 @@ import dev.latchkey.identity.internal.credential.PasswordHasher;
 import dev.latchkey.identity.internal.credential.PasswordPolicy;
 import dev.latchkey.identity.internal.domain.LoginCandidate;
 import dev.latchkey.identity.internal.domain.UserAccounts;
-import dev.latchkey.identity.internal.fixtures.InMemoryStore;
 import dev.latchkey.identity.internal.fixtures.InMemoryUsers;
-import dev.latchkey.identity.internal.fixtures.RecordingEvents;
 import dev.latchkey.identity.internal.fixtures.TestSettings;
 import dev.latchkey.identity.internal.fixtures.TestUsers;
+import dev.latchkey.kernel.api.DomainEvent;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.kernel.testing.RecordingEphemeralStore;
+import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,11 +41,12 @@ class ChainedLoginFlowTest {
     private static final LoginContext CONTEXT = new LoginContext("203.0.113.7", "test-agent", "web-app");
 
     private final InMemoryUsers users = new InMemoryUsers();
-    private final RecordingEvents events = new RecordingEvents();
+    private final RecordingEvent<DomainEvent> events = new RecordingEvent<>();
     private final CountingHasher hasher = new CountingHasher(TestSettings.cheap());
     private final UserAccounts accounts = new UserAccounts(users, hasher, new PasswordPolicy(TestSettings.cheap()),
-            new RecordingEvents());
-    private final InMemoryStore store = new InMemoryStore();
+            new RecordingEvent<>());
+    private final TestClock clock = new TestClock();
+    private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
     private final List<AuthenticationStep> steps = new ArrayList<>();
 
     private final UserView alice = accounts.create(TestUsers.alice());
@@ -68,7 +71,7 @@ class ChainedLoginFlowTest {
         assertEquals(alice.id(), succeeded.userId());
         assertEquals("203.0.113.7", succeeded.remoteAddress());
         assertEquals("web-app", succeeded.clientId());
-        assertEquals(1, events.all().size());
+        assertEquals(1, events.fired().size());
     }
 
     @Test
@@ -192,7 +195,7 @@ class ChainedLoginFlowTest {
         assertEquals(0, hasher.verifications);
         assertEquals("too_many_attempts", events.of(LoginFailed.class).get(MAX_FAILURES).reason());
 
-        store.advance(Duration.ofMinutes(15).plusSeconds(1));
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
         assertInstanceOf(LoginProgress.Completed.class, flow.start("alice", TestUsers.PASSWORD, CONTEXT));
     }
 
@@ -239,7 +242,7 @@ class ChainedLoginFlowTest {
         assertEquals("totp", required.stepId());
         assertTrue(required.flowId().length() >= 43);
         assertEquals(List.of("login-flow:" + SecureTokens.hash(required.flowId())), pendingFlowKeys());
-        assertTrue(events.all().isEmpty(), "nothing is decided yet");
+        assertTrue(events.fired().isEmpty(), "nothing is decided yet");
     }
 
     @Test
@@ -398,7 +401,7 @@ class ChainedLoginFlowTest {
         ChainedLoginFlow flow = flow();
         String flowId = started(flow).flowId();
 
-        store.advance(PendingLogins.TIME_TO_LIVE.plus(Duration.ofSeconds(1)));
+        clock.advance(PendingLogins.TIME_TO_LIVE.plus(Duration.ofSeconds(1)));
 
         assertEquals(new LoginProgress.Failed("login_expired"),
                 flow.continueWith(flowId, "totp", Map.of("code", "123456"), CONTEXT));

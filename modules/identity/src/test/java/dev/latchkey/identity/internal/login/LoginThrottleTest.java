@@ -3,15 +3,17 @@ package dev.latchkey.identity.internal.login;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.identity.internal.fixtures.InMemoryStore;
 import dev.latchkey.identity.internal.fixtures.TestSettings;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.kernel.testing.RecordingEphemeralStore;
+import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final TestClock clock = new TestClock();
+    private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
 
     @Test
     void isLockedWhenFailuresReachMaximumThenLockedCaseInsensitivelyUntilLockoutPassed() {
@@ -24,7 +26,7 @@ class LoginThrottleTest {
         assertTrue(throttle.isLocked("ALICE"));
         assertFalse(throttle.isLocked("bob"));
         assertTrue(store.keys().stream().noneMatch(key -> key.contains("alice")), "usernames are hashed");
-        store.advance(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         assertFalse(throttle.isLocked("alice"));
     }
 

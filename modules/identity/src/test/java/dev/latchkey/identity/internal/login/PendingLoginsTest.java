@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.latchkey.identity.internal.fixtures.InMemoryStore;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.kernel.testing.RecordingEphemeralStore;
+import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class PendingLoginsTest {
 
-    private final InMemoryStore store = new InMemoryStore();
+    private final TestClock clock = new TestClock();
+    private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
     private final PendingLogins pending = new PendingLogins(store);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final PendingLogin login = new PendingLogin(UUID.randomUUID(), "Alice", List.of("totp", "webauthn"),

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,34 +25,24 @@ class IdentityChangelogTest {
 
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnH2ThenSchemaIsComplete() throws Exception {
-        try (Connection connection = DriverManager.getConnection(IdentitySchema.newH2Url(), "sa", "")) {
-            applyRollBackReapply(connection);
-        }
+        IdentitySchema.HARNESS.onH2(IdentityChangelogTest::applyRollBackReapply);
     }
 
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnPostgresThenSchemaIsComplete() throws Exception {
-        String schema = IdentitySchema.newSchemaName();
-        try (Connection admin = IdentitySchema.postgresOrSkip("")) {
-            IdentitySchema.execute(admin, "create schema " + schema);
-            try (Connection connection = IdentitySchema.postgresOrSkip("?currentSchema=" + schema)) {
-                applyRollBackReapply(connection);
-            } finally {
-                IdentitySchema.execute(admin, "drop schema " + schema + " cascade");
-            }
-        }
+        IdentitySchema.HARNESS.onPostgres(IdentityChangelogTest::applyRollBackReapply);
     }
 
     private static void applyRollBackReapply(Connection connection) throws Exception {
-        IdentitySchema.update(connection);
+        IdentitySchema.HARNESS.update(connection);
         assertConstraints(connection);
 
-        IdentitySchema.rollbackAll(connection);
+        IdentitySchema.HARNESS.rollbackAll(connection);
         assertFalse(tableExists(connection, "identity_user"));
         assertFalse(tableExists(connection, "identity_password"));
         assertFalse(tableExists(connection, "identity_user_role"));
 
-        IdentitySchema.update(connection);
+        IdentitySchema.HARNESS.update(connection);
         assertConstraints(connection);
     }
 

@@ -11,19 +11,15 @@ import dev.latchkey.identity.api.UserView;
 import dev.latchkey.identity.internal.domain.LoginCandidate;
 import dev.latchkey.kernel.api.Ids;
 import dev.latchkey.kernel.api.ProblemException;
+import dev.latchkey.kernel.testing.PersistenceUnitContract;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,51 +27,16 @@ import org.junit.jupiter.api.Test;
  * changelog, through the real persistence unit switched to resource-local transactions. Each
  * call runs in a new entity manager, as a transaction-scoped persistence context would.
  */
-abstract class JpaUsersContract {
+abstract class JpaUsersContract extends PersistenceUnitContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456Z");
 
-    private EntityManagerFactory factory;
-
-    /** Creates the schema and returns the JDBC URL, user and password of the database. */
-    abstract String[] prepareDatabase() throws Exception;
-
-    /** Drops what {@link #prepareDatabase} made. */
-    abstract void dropDatabase() throws Exception;
-
-    @BeforeEach
-    void openUnit() throws Exception {
-        String[] database = prepareDatabase();
-        factory = Persistence.createEntityManagerFactory("identity", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.url", database[0],
-                "jakarta.persistence.jdbc.user", database[1],
-                "jakarta.persistence.jdbc.password", database[2],
-                "eclipselink.logging.level", "WARNING"));
-    }
-
-    @AfterEach
-    void closeUnit() throws Exception {
-        factory.close();
-        dropDatabase();
-    }
-
     private <T> T tx(Function<JpaUsers, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
+        return unit.inTransaction(em -> {
             JpaUsers users = new JpaUsers();
             users.em = em;
-            T result = work.apply(users);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return work.apply(users);
+        });
     }
 
     private boolean check(Function<JpaUsers, Boolean> work) {
@@ -163,8 +124,8 @@ abstract class JpaUsersContract {
     @Test
     void updateWhenSameUserUpdatedConcurrentlyThenSecondConflicts() {
         UserView alice = added(user("alice", null, null, Set.of()), null);
-        EntityManager first = factory.createEntityManager();
-        EntityManager second = factory.createEntityManager();
+        EntityManager first = unit.createEntityManager();
+        EntityManager second = unit.createEntityManager();
         try {
             first.getTransaction().begin();
             second.getTransaction().begin();

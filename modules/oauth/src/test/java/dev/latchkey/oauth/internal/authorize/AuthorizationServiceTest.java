@@ -16,10 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.ErrorPageException;
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
 import dev.latchkey.oauth.internal.fixtures.TestAuthorizationCodes;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import dev.latchkey.session.api.SsoSession;

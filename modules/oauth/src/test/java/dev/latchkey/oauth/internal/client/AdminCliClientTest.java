@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.ServerStarting;
+import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
-import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.events.ClientChanged;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
-import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

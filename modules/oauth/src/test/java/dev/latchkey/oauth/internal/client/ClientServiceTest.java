@@ -8,13 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.events.ClientChanged;
 import dev.latchkey.oauth.events.ClientChanged.Change;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
-import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.SecureTokens;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
+import dev.latchkey.kernel.testing.RecordingEphemeralStore;
+import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,7 @@ class StoreBackedAuthorizationCodesTest {
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private final TestClock clock = new TestClock();
-    private final TestEphemeralStore store = new TestEphemeralStore(clock);
+    private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
     private final StoreBackedAuthorizationCodes codes = new StoreBackedAuthorizationCodes(store, TTL, clock);
     private ExecutorService threads;
 
@@ -71,11 +73,10 @@ class StoreBackedAuthorizationCodesTest {
     void issueWhenCalledThenStoresOnlyTheHashOfTheCode() {
         String code = codes.issue(fullGrant());
 
-        List<String> keys = new ArrayList<>();
-        store.keys().forEach(keys::add);
-        assertEquals(List.of("code:" + SecureTokens.hash(code)), keys);
-        assertEquals(Optional.of(START.plus(TTL)), store.expiresAt(keys.get(0)));
-        assertFalse(store.get(keys.get(0)).orElseThrow().contains(code));
+        String key = "code:" + SecureTokens.hash(code);
+        assertEquals(Set.of(key), store.keys());
+        assertEquals(Optional.of(TTL), store.ttl(key));
+        assertFalse(store.get(key).orElseThrow().contains(code));
     }
 
     @Test

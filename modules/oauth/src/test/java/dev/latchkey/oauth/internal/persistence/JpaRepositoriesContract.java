@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.testing.PersistenceUnitContract;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.client.StoredClient;
@@ -13,16 +14,11 @@ import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.keys.StoredSigningKey;
 import dev.latchkey.oauth.internal.token.RefreshToken;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,49 +26,13 @@ import org.junit.jupiter.api.Test;
  * real persistence unit switched to resource-local transactions; each call in a new entity
  * manager, as a transaction-scoped persistence context would be.
  */
-abstract class JpaRepositoriesContract {
+abstract class JpaRepositoriesContract extends PersistenceUnitContract {
 
     private static final Instant T0 = Instant.parse("2026-11-23T10:15:30.123456Z");
     private static final UUID USER = UUID.fromString("0192f5e0-0000-7000-8000-000000000001");
 
-    private EntityManagerFactory factory;
-
-    /** Creates the schema; returns JDBC URL, user and password. */
-    abstract String[] prepareDatabase() throws Exception;
-
-    abstract void dropDatabase() throws Exception;
-
-    @BeforeEach
-    void openUnit() throws Exception {
-        String[] database = prepareDatabase();
-        factory = Persistence.createEntityManagerFactory("oauth", Map.of(
-                "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                "jakarta.persistence.jtaDataSource", "",
-                "jakarta.persistence.jdbc.url", database[0],
-                "jakarta.persistence.jdbc.user", database[1],
-                "jakarta.persistence.jdbc.password", database[2],
-                "eclipselink.logging.level", "OFF"));
-    }
-
-    @AfterEach
-    void closeUnit() throws Exception {
-        factory.close();
-        dropDatabase();
-    }
-
     private <T> T tx(Function<EntityManager, T> work) {
-        EntityManager em = factory.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return unit.inTransaction(work);
     }
 
     private <T> T clients(Function<JpaClients, T> work) {
@@ -192,7 +152,7 @@ abstract class JpaRepositoriesContract {
             t.insert(token("race", UUID.randomUUID(), "web-app", null, "openid"));
             return null;
         });
-        EntityManager first = factory.createEntityManager();
+        EntityManager first = unit.createEntityManager();
         try {
             first.getTransaction().begin();
             JpaRefreshTokens winner = new JpaRefreshTokens();

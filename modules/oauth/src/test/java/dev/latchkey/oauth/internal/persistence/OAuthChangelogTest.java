@@ -1,10 +1,10 @@
 package dev.latchkey.oauth.internal.persistence;
 
+import static dev.latchkey.kernel.testing.PersistenceUnitHarness.execute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,44 +19,35 @@ class OAuthChangelogTest {
 
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnH2ThenSameTables() throws Exception {
-        try (Connection connection = DriverManager.getConnection(OAuthSchema.newH2Url(), "sa", "")) {
-            roundTrip(connection, "PUBLIC");
-        }
+        OAuthSchema.HARNESS.onH2(OAuthChangelogTest::roundTrip);
     }
 
     @Test
     void changelogWhenAppliedRolledBackAndReappliedOnPostgresThenSameTables() throws Exception {
-        String schema = OAuthSchema.newSchemaName();
-        try (Connection admin = OAuthSchema.postgresOrSkip("")) {
-            OAuthSchema.execute(admin, "create schema " + schema);
-            try (Connection connection = OAuthSchema.postgresOrSkip("?currentSchema=" + schema)) {
-                roundTrip(connection, schema);
-            } finally {
-                OAuthSchema.execute(admin, "drop schema " + schema + " cascade");
-            }
-        }
+        OAuthSchema.HARNESS.onPostgres(OAuthChangelogTest::roundTrip);
     }
 
-    private static void roundTrip(Connection connection, String schema) throws Exception {
-        OAuthSchema.update(connection);
-        assertEquals(TABLES, tables(connection, schema));
-        OAuthSchema.rollbackAll(connection);
-        assertEquals(List.of(), tables(connection, schema));
-        OAuthSchema.update(connection);
-        assertEquals(TABLES, tables(connection, schema));
+    private static void roundTrip(Connection connection) throws Exception {
+        OAuthSchema.HARNESS.update(connection);
+        assertEquals(TABLES, tables(connection));
+        OAuthSchema.HARNESS.rollbackAll(connection);
+        assertEquals(List.of(), tables(connection));
+        OAuthSchema.HARNESS.update(connection);
+        assertEquals(TABLES, tables(connection));
         // one active key per algorithm, any number of inactive ones
-        OAuthSchema.execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
+        execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
                 + "private_jwk, created_at) values ('k1', 'ES256', 'active', 'ES256', '{}', 'x', CURRENT_TIMESTAMP)");
-        OAuthSchema.execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
+        execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
                 + "private_jwk, created_at) values ('k2', 'ES256', 'retired', null, '{}', 'x', CURRENT_TIMESTAMP)");
-        OAuthSchema.execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
+        execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, "
                 + "private_jwk, created_at) values ('k3', 'ES256', 'retired', null, '{}', 'x', CURRENT_TIMESTAMP)");
-        assertThrows(SQLException.class, () -> OAuthSchema.execute(connection, "insert into oauth_signing_key (kid, "
+        assertThrows(SQLException.class, () -> execute(connection, "insert into oauth_signing_key (kid, "
                 + "alg, status, active_alg, public_jwk, private_jwk, created_at) values ('k4', 'ES256', 'active', "
                 + "'ES256', '{}', 'x', CURRENT_TIMESTAMP)"));
     }
 
-    private static List<String> tables(Connection connection, String schema) throws SQLException {
+    private static List<String> tables(Connection connection) throws SQLException {
+        String schema = connection.getSchema();
         List<String> tables = new ArrayList<>();
         String pattern = connection.getMetaData().storesUpperCaseIdentifiers() ? schema.toUpperCase(Locale.ROOT) : schema;
         try (ResultSet rows = connection.getMetaData().getTables(null, pattern, "%", new String[] {"TABLE"})) {

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.events.TokenRequestRefused;
 import dev.latchkey.oauth.events.TokensIssued;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthenticator;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
-import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import java.time.Clock;

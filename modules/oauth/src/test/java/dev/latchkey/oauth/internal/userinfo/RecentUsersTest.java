@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.identity.events.UserDeleted;
 import dev.latchkey.identity.events.UserDisabled;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import java.util.Optional;
 import java.util.UUID;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
-import dev.latchkey.oauth.internal.fixtures.RecordingEvent;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.client.StoredClient;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
-import dev.latchkey.oauth.internal.fixtures.TestClock;
 import dev.latchkey.oauth.internal.token.TokenResponse;
 import dev.latchkey.oauth.internal.userinfo.UserinfoResponse;
 import jakarta.json.bind.Jsonb;
