@@ -1,9 +1,11 @@
 package dev.latchkey.oauth.internal.cache;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * A thread-safe map whose entries expire at a given instant and which never holds more than
@@ -37,6 +39,21 @@ public final class ExpiringCache<K, V> {
             return Optional.empty();
         }
         return Optional.of(entry.value());
+    }
+
+    /**
+     * Read-through: the live value of a key at {@code now}, else what {@code load} finds for it,
+     * kept for {@code ttl}. Nothing is kept when {@code load} finds nothing, so unknown keys
+     * cannot fill the map.
+     */
+    public Optional<V> getOrLoad(K key, Instant now, Duration ttl, Function<K, Optional<V>> load) {
+        Optional<V> cached = get(key, now);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<V> found = load.apply(key);
+        found.ifPresent(value -> put(key, value, now.plus(ttl), now));
+        return found;
     }
 
     /** Keeps {@code value} until {@code expiresAt}, making room first when the map is full. */

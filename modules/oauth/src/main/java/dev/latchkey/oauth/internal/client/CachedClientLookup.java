@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -45,14 +44,8 @@ public class CachedClientLookup implements ClientLookup {
 
     @Override
     public Optional<RegisteredClient> find(String clientId) {
-        Instant now = clock.instant();
-        Optional<RegisteredClient> cached = entries.get(clientId, now);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        Optional<RegisteredClient> found = clients.find(clientId).map(StoredClient::client);
-        found.ifPresent(client -> entries.put(clientId, client, now.plus(settings.clientCacheTtl()), now));
-        return found;
+        return entries.getOrLoad(clientId, clock.instant(), settings.clientCacheTtl(),
+                id -> clients.find(id).map(StoredClient::client));
     }
 
     /** Drops a changed client once the change is committed (or rolled back). */

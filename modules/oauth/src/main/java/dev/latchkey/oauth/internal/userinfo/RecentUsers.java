@@ -11,7 +11,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,14 +46,7 @@ public class RecentUsers {
 
     /** The user with this id, as read at most {@link #TTL} ago. */
     public Optional<UserView> find(UUID id) {
-        Instant now = clock.instant();
-        Optional<UserView> cached = entries.get(id, now);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        Optional<UserView> found = users.findById(id);
-        found.ifPresent(user -> entries.put(id, user, now.plus(TTL), now));
-        return found;
+        return entries.getOrLoad(id, clock.instant(), TTL, users::findById);
     }
 
     void onUserDisabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserDisabled event) {

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ExpiringCacheTest {
@@ -40,6 +44,24 @@ class ExpiringCacheTest {
         cache.put("c", "v", T0.plusSeconds(100), T0);
         assertEquals(1, cache.size());
         assertEquals(Optional.of("v"), cache.get("c", T0));
+    }
+
+    @Test
+    void getOrLoadWhenAbsentThenLoadsAndKeepsForTtlButKeepsNothingNotFound() {
+        ExpiringCache<String, String> cache = new ExpiringCache<>(10);
+        List<String> loads = new ArrayList<>();
+        Function<String, Optional<String>> load = key -> {
+            loads.add(key);
+            return key.equals("known") ? Optional.of("v") : Optional.empty();
+        };
+
+        assertEquals(Optional.of("v"), cache.getOrLoad("known", T0, Duration.ofSeconds(5), load));
+        assertEquals(Optional.of("v"), cache.getOrLoad("known", T0.plusSeconds(4), Duration.ofSeconds(5), load));
+        assertEquals(Optional.empty(), cache.getOrLoad("unknown", T0, Duration.ofSeconds(5), load));
+        assertEquals(Optional.of("v"), cache.getOrLoad("known", T0.plusSeconds(5), Duration.ofSeconds(5), load));
+
+        assertEquals(List.of("known", "unknown", "known"), loads);
+        assertEquals(1, cache.size());
     }
 
     @Test
