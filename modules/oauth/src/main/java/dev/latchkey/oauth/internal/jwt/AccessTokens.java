@@ -1,11 +1,8 @@
 package dev.latchkey.oauth.internal.jwt;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.Ids;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
@@ -72,18 +69,6 @@ public class AccessTokens {
             // RFC 9068 §2.2: without a resource owner, sub is the client's identifier
             claims.subject(grant.client().clientId()).claim("groups", List.of());
         }
-        SigningKeys.ActiveKey key = keys.active(ALGORITHM);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(TYPE).keyID(key.kid()).build(),
-                claims.build());
-        return new MintedToken(sign(jwt, key), expiresAt);
-    }
-
-    static String sign(SignedJWT jwt, SigningKeys.ActiveKey key) {
-        try {
-            jwt.sign(key.signer());
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign with the key " + key.kid(), e);
-        }
+        return new MintedToken(keys.active(ALGORITHM).sign(TYPE, claims.build()), expiresAt);
     }
 }

@@ -2,9 +2,7 @@ package dev.latchkey.oauth.internal.jwt;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.keys.SigningKeys;
@@ -69,9 +67,6 @@ public class IdTokens {
         if (!grant.authenticationMethods().isEmpty()) {
             claims.claim("amr", grant.authenticationMethods());
         }
-        SigningKeys.ActiveKey key = keys.active(ALGORITHM);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).type(JOSEObjectType.JWT).keyID(key.kid()).build(),
-                claims.build());
-        return AccessTokens.sign(jwt, key);
+        return keys.active(ALGORITHM).sign(JOSEObjectType.JWT, claims.build());
     }
 }

@@ -1,7 +1,9 @@
 package dev.latchkey.oauth.internal.keys;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -16,6 +18,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.SecretCipher;
 import dev.latchkey.kernel.api.ServerStarting;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -197,6 +201,17 @@ public class SigningKeys {
 
     /** The active key of one algorithm, ready to sign. */
     public record ActiveKey(String kid, JWSAlgorithm algorithm, JWSSigner signer) {
+
+        /** The compact serialization of {@code claims} signed with this key, headed by its algorithm, {@code typ} and {@code kid}. */
+        public String sign(JOSEObjectType type, JWTClaimsSet claims) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).type(type).keyID(kid).build(), claims);
+            try {
+                jwt.sign(signer);
+                return jwt.serialize();
+            } catch (JOSEException e) {
+                throw new IllegalStateException("Cannot sign with the key " + kid, e);
+            }
+        }
     }
 
     private record Loaded(Map<JWSAlgorithm, ActiveKey> signers, Map<String, JWSVerifier> verifiers,
