@@ -43,11 +43,18 @@ public class Discovery {
         String issuer = server.issuer();
         return new ProviderMetadata(issuer, issuer + "/authorize", issuer + "/token", issuer + "/userinfo",
                 issuer + "/jwks",
+                // RFC 7662 and RFC 7009 endpoints (RFC 8414 §2)
+                issuer + "/introspect",
+                issuer + "/revoke",
                 List.of("code"),
                 List.of("query"),
                 List.copyOf(tokenEndpoint.grantTypes()),
                 List.of("public"),
                 List.of(IdTokens.ALGORITHM.getName()),
+                Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value).toList(),
+                // introspection refuses public clients (RFC 7662 §2.1); revocation accepts them (RFC 7009 §2.1)
+                Arrays.stream(ClientAuthMethod.values()).filter(method -> method != ClientAuthMethod.NONE)
+                        .map(ClientAuthMethod::value).toList(),
                 Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::value).toList(),
                 List.of(Pkce.S256),
                 List.copyOf(Scope.STANDARD),

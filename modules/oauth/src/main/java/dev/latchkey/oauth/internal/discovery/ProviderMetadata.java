@@ -12,8 +12,10 @@ import java.util.List;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
 @JsonbPropertyOrder({"issuer", "authorizationEndpoint", "tokenEndpoint", "userinfoEndpoint", "jwksUri",
+        "introspectionEndpoint", "revocationEndpoint",
         "responseTypesSupported", "responseModesSupported", "grantTypesSupported", "subjectTypesSupported",
         "idTokenSigningAlgValuesSupported", "tokenEndpointAuthMethodsSupported",
+        "introspectionEndpointAuthMethodsSupported", "revocationEndpointAuthMethodsSupported",
         "codeChallengeMethodsSupported", "scopesSupported", "claimsSupported",
         "authorizationResponseIssParameterSupported", "requestParameterSupported",
         "requestUriParameterSupported", "claimsParameterSupported"})
@@ -23,12 +25,16 @@ public record ProviderMetadata(
         @JsonbProperty("token_endpoint") String tokenEndpoint,
         @JsonbProperty("userinfo_endpoint") String userinfoEndpoint,
         @JsonbProperty("jwks_uri") String jwksUri,
+        @JsonbProperty("introspection_endpoint") String introspectionEndpoint,
+        @JsonbProperty("revocation_endpoint") String revocationEndpoint,
         @JsonbProperty("response_types_supported") List<String> responseTypesSupported,
         @JsonbProperty("response_modes_supported") List<String> responseModesSupported,
         @JsonbProperty("grant_types_supported") List<String> grantTypesSupported,
         @JsonbProperty("subject_types_supported") List<String> subjectTypesSupported,
         @JsonbProperty("id_token_signing_alg_values_supported") List<String> idTokenSigningAlgValuesSupported,
         @JsonbProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethodsSupported,
+        @JsonbProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionEndpointAuthMethodsSupported,
+        @JsonbProperty("revocation_endpoint_auth_methods_supported") List<String> revocationEndpointAuthMethodsSupported,
         @JsonbProperty("code_challenge_methods_supported") List<String> codeChallengeMethodsSupported,
         @JsonbProperty("scopes_supported") List<String> scopesSupported,
         @JsonbProperty("claims_supported") List<String> claimsSupported,
@@ -44,6 +50,8 @@ public record ProviderMetadata(
         subjectTypesSupported = List.copyOf(subjectTypesSupported);
         idTokenSigningAlgValuesSupported = List.copyOf(idTokenSigningAlgValuesSupported);
         tokenEndpointAuthMethodsSupported = List.copyOf(tokenEndpointAuthMethodsSupported);
+        introspectionEndpointAuthMethodsSupported = List.copyOf(introspectionEndpointAuthMethodsSupported);
+        revocationEndpointAuthMethodsSupported = List.copyOf(revocationEndpointAuthMethodsSupported);
         codeChallengeMethodsSupported = List.copyOf(codeChallengeMethodsSupported);
         scopesSupported = List.copyOf(scopesSupported);
         claimsSupported = List.copyOf(claimsSupported);

@@ -22,7 +22,9 @@ import java.util.Optional;
  * Checks Latchkey's own access tokens (RFC 9068 §4: {@code typ at+jwt}, signature with one of our
  * keys, {@code iss}, {@code exp}) for the endpoints that accept them. An ES256 verification costs
  * ~1 ms of CPU, so verified tokens are remembered, keyed by the SHA-256 of the token, until they
- * expire; at most {@link #MAX_ENTRIES} of them.
+ * expire; at most {@link #MAX_ENTRIES} of them. A token that verifies is then looked up in the
+ * deny-list of revoked tokens ({@link RevokedAccessTokens}, which keeps that lookup off the store
+ * on the hot path): a revoked token is {@code invalid_token} like an expired one.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc9068#section-4">RFC 9068 §4</a>
  */
@@ -34,16 +36,18 @@ public class AccessTokenVerifier {
     private final ExpiringCache<String, VerifiedAccessToken> verified = new ExpiringCache<>(MAX_ENTRIES);
     private SigningKeys keys;
     private ServerSettings server;
+    private RevokedAccessTokens revoked;
     private Clock clock;
 
     @Inject
-    public AccessTokenVerifier(SigningKeys keys, ServerSettings server) {
-        this(keys, server, Clock.systemUTC());
+    public AccessTokenVerifier(SigningKeys keys, ServerSettings server, RevokedAccessTokens revoked) {
+        this(keys, server, revoked, Clock.systemUTC());
     }
 
-    public AccessTokenVerifier(SigningKeys keys, ServerSettings server, Clock clock) {
+    public AccessTokenVerifier(SigningKeys keys, ServerSettings server, RevokedAccessTokens revoked, Clock clock) {
         this.keys = keys;
         this.server = server;
+        this.revoked = revoked;
         this.clock = clock;
     }
 
@@ -55,13 +59,16 @@ public class AccessTokenVerifier {
     public VerifiedAccessToken verify(String token) {
         Instant now = clock.instant();
         String key = SecureTokens.hash(token);
-        Optional<VerifiedAccessToken> cached = verified.get(key, now);
-        if (cached.isPresent()) {
-            return cached.get();
+        VerifiedAccessToken checked = verified.get(key, now).orElse(null);
+        if (checked == null) {
+            checked = verifyUncached(token, now);
+            verified.put(key, checked, checked.expiresAt(), now);
         }
-        VerifiedAccessToken fresh = verifyUncached(token, now);
-        verified.put(key, fresh, fresh.expiresAt(), now);
-        return fresh;
+        // only a token that verified reaches the deny-list, so forgeries cost no store read
+        if (revoked.isRevoked(checked.jwtId(), checked.expiresAt())) {
+            throw OAuthException.invalidToken("The access token was revoked");
+        }
+        return checked;
     }
 
     /** How many verified tokens are remembered. */
@@ -94,16 +101,30 @@ public class AccessTokenVerifier {
         if (expiration == null || !now.isBefore(expiration.toInstant())) {
             throw OAuthException.invalidToken("The access token expired");
         }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.isBefore(notBefore.toInstant())) {
+            throw OAuthException.invalidToken("The access token is not valid yet");
+        }
         String subject = claims.getSubject();
         if (subject == null) {
             throw OAuthException.invalidToken("The access token has no subject");
         }
+        // RFC 9068 §2.2: jti is REQUIRED; without one a token could not be revoked
+        if (claims.getJWTID() == null || claims.getJWTID().isBlank()) {
+            throw OAuthException.invalidToken("The access token has no jti");
+        }
         try {
             return new VerifiedAccessToken(subject, claims.getStringClaim("client_id"),
-                    Scope.parse(claims.getStringClaim("scope")), expiration.toInstant());
+                    Scope.parse(claims.getStringClaim("scope")), expiration.toInstant(), claims.getJWTID(),
+                    instant(claims.getIssueTime()), instant(claims.getNotBeforeTime()), claims.getAudience(),
+                    claims.getStringClaim("preferred_username"), claims.getIssuer());
         } catch (ParseException | OAuthException e) {
             throw OAuthException.invalidToken("The access token's claims are malformed");
         }
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 
     private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {

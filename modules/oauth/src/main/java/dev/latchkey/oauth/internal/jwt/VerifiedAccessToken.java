@@ -2,7 +2,23 @@ package dev.latchkey.oauth.internal.jwt;
 
 import dev.latchkey.oauth.internal.protocol.Scope;
 import java.time.Instant;
+import java.util.List;
 
-/** The claims of an access token whose signature, issuer, type and expiry were checked. */
-public record VerifiedAccessToken(String subject, String clientId, Scope scope, Instant expiresAt) {
+/**
+ * The claims of an access token whose signature, issuer, type and expiry were checked: what
+ * userinfo and introspection (RFC 7662 §2.2) answer from. {@code notBefore} and {@code username}
+ * are null when the token has none (a client-credentials token has no username).
+ */
+public record VerifiedAccessToken(String subject, String clientId, Scope scope, Instant expiresAt, String jwtId,
+                                  Instant issuedAt, Instant notBefore, List<String> audience, String username,
+                                  String issuer) {
+
+    public VerifiedAccessToken {
+        audience = audience == null ? List.of() : List.copyOf(audience);
+    }
+
+    /** Whether {@code clientId} is the client the token was issued to or one of its audiences. */
+    public boolean isFor(String clientId) {
+        return clientId.equals(this.clientId) || audience.contains(clientId);
+    }
 }

@@ -25,6 +25,8 @@ class DiscoveryTest {
         assertEquals(issuer + "/token", metadata.tokenEndpoint());
         assertEquals(issuer + "/userinfo", metadata.userinfoEndpoint());
         assertEquals(issuer + "/jwks", metadata.jwksUri());
+        assertEquals(issuer + "/introspect", metadata.introspectionEndpoint());
+        assertEquals(issuer + "/revoke", metadata.revocationEndpoint());
     }
 
     @Test
@@ -37,6 +39,10 @@ class DiscoveryTest {
         assertEquals(List.of("RS256"), metadata.idTokenSigningAlgValuesSupported());
         assertEquals(List.of("client_secret_basic", "client_secret_post", "none"),
                 metadata.tokenEndpointAuthMethodsSupported());
+        assertEquals(List.of("client_secret_basic", "client_secret_post"),
+                metadata.introspectionEndpointAuthMethodsSupported());
+        assertEquals(List.of("client_secret_basic", "client_secret_post", "none"),
+                metadata.revocationEndpointAuthMethodsSupported());
         assertEquals(List.of("S256"), metadata.codeChallengeMethodsSupported());
         assertEquals(List.of("openid", "profile", "email", "offline_access"), metadata.scopesSupported());
         assertTrue(metadata.claimsSupported().containsAll(List.of("sub", "at_hash", "sid", "email_verified")));
@@ -56,6 +62,12 @@ class DiscoveryTest {
             assertEquals(true, json.get("authorization_response_iss_parameter_supported"));
             assertEquals(false, json.get("request_uri_parameter_supported"));
             assertTrue(json.containsKey("token_endpoint_auth_methods_supported"));
+            assertEquals(TestServerSettings.ISSUER + "/introspect", json.get("introspection_endpoint"));
+            assertEquals(TestServerSettings.ISSUER + "/revoke", json.get("revocation_endpoint"));
+            assertEquals(List.of("client_secret_basic", "client_secret_post"),
+                    json.get("introspection_endpoint_auth_methods_supported"));
+            assertEquals(List.of("client_secret_basic", "client_secret_post", "none"),
+                    json.get("revocation_endpoint_auth_methods_supported"));
             assertTrue(jsonb.toJson(metadata).startsWith("{\"issuer\":"));
         }
     }

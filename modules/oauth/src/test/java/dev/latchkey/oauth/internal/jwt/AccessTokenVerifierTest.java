@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.jwt;
 
 import static dev.latchkey.oauth.internal.fixtures.OAuthAssertions.assertOAuthError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,7 +137,8 @@ class AccessTokenVerifierTest {
 
     @Test
     void verifyWhenCacheFullThenExpiredSweptOrAllDropped() {
-        AccessTokenVerifier verifier = new AccessTokenVerifier(fixture.keys, fixture.server, fixture.clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(fixture.keys, fixture.server,
+                fixture.revokedAccessTokens, fixture.clock);
         String token = userToken();
         verifier.verify(token);
         for (int i = 0; i < AccessTokenVerifier.MAX_ENTRIES; i++) {
@@ -145,5 +147,64 @@ class AccessTokenVerifierTest {
         }
         assertTrue(verifier.cached() <= AccessTokenVerifier.MAX_ENTRIES);
         assertEquals(TestUsers.alice().id().toString(), verifier.verify(token).subject());
+    }
+    @Test
+    void verifyWhenRevokedThenInvalidToken() {
+        String token = userToken();
+        VerifiedAccessToken verified = fixture.verifier.verify(token);
+        fixture.revokedAccessTokens.revoke(verified.jwtId(), verified.expiresAt());
+        OAuthException refused = assertOAuthError("invalid_token", () -> fixture.verifier.verify(token));
+        assertEquals("The access token was revoked", refused.description());
+    }
+
+    @Test
+    void verifyWhenRevokedOnAnotherNodeThenRefusedAfterTheRecheckInterval() {
+        String token = userToken();
+        VerifiedAccessToken verified = fixture.verifier.verify(token);
+        new RevokedAccessTokens(fixture.store, fixture.clock).revoke(verified.jwtId(), verified.expiresAt());
+        fixture.clock.advance(RevokedAccessTokens.RECHECK);
+        assertOAuthError("invalid_token", () -> fixture.verifier.verify(token));
+    }
+
+    @Test
+    void verifyWhenForgedThenTheDenyListIsNotAsked() {
+        AccessTokenVerifier verifier = new AccessTokenVerifier(fixture.keys, fixture.server,
+                new RevokedAccessTokens(fixture.store, fixture.clock) {
+                    @Override
+                    public boolean isRevoked(String jwtId, java.time.Instant expiresAt) {
+                        throw new AssertionError("the deny-list was asked about a forged token");
+                    }
+                }, fixture.clock);
+        String[] parts = userToken().split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + (parts[2].startsWith("A") ? "B" : "A") + parts[2].substring(1);
+        assertOAuthError("invalid_token", () -> verifier.verify(forged));
+    }
+
+    @Test
+    void verifyReportsWhatIntrospectionNeeds() {
+        VerifiedAccessToken verified = fixture.verifier.verify(userToken());
+        assertEquals("alice", verified.username());
+        assertEquals(fixture.clock.instant(), verified.issuedAt());
+        assertEquals(List.of(fixture.server.issuer()), verified.audience());
+        assertEquals(fixture.server.issuer(), verified.issuer());
+        assertTrue(verified.jwtId() != null && !verified.jwtId().isBlank());
+        assertTrue(verified.isFor("web-app"));
+        assertTrue(verified.isFor(fixture.server.issuer()));
+        assertFalse(verified.isFor("service"));
+    }
+
+    @Test
+    void verifyWhenNoJtiOrNotYetValidThenInvalidToken() throws Exception {
+        SigningKeys.ActiveKey ec = fixture.keys.active(JWSAlgorithm.ES256);
+        Date exp = Date.from(fixture.clock.instant().plusSeconds(60));
+        for (JWTClaimsSet claims : List.of(
+                new JWTClaimsSet.Builder().issuer(fixture.server.issuer()).subject("x").expirationTime(exp).build(),
+                new JWTClaimsSet.Builder().issuer(fixture.server.issuer()).subject("x").expirationTime(exp)
+                        .jwtID("j").notBeforeTime(Date.from(fixture.clock.instant().plusSeconds(30))).build())) {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(AccessTokens.TYPE)
+                    .keyID(ec.kid()).build(), claims);
+            jwt.sign(ec.signer());
+            assertOAuthError("invalid_token", () -> fixture.verifier.verify(jwt.serialize()));
+        }
     }
 }

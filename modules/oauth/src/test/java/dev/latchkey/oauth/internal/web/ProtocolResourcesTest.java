@@ -129,4 +129,28 @@ class ProtocolResourcesTest {
         assertEquals("https://id.example.test/token", ((ProviderMetadata) openid.getEntity()).tokenEndpoint());
         assertEquals("public, max-age=300", openid.getHeaderString("Cache-Control"));
     }
+    @Test
+    void introspectAnswersJsonWithNoStore() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("token", userToken("openid"));
+        Response response = new IntrospectionResource(fixture.introspection).introspect(form,
+                "Basic " + java.util.Base64.getEncoder().encodeToString(("web-app:" + TestClients.SECRET).getBytes()));
+        assertEquals(200, response.getStatus());
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, response.getMediaType());
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        assertTrue(((dev.latchkey.oauth.internal.introspection.IntrospectionResponse) response.getEntity()).active());
+        assertOAuthError("invalid_request", () -> new IntrospectionResource(fixture.introspection).notAForm());
+    }
+
+    @Test
+    void revokeAnswers200WithAnEmptyBodyAndNoStore() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("token", "unknown-token");
+        Response response = new RevocationResource(fixture.revocation).revoke(form,
+                "Basic " + java.util.Base64.getEncoder().encodeToString(("web-app:" + TestClients.SECRET).getBytes()));
+        assertEquals(200, response.getStatus());
+        assertNull(response.getEntity());
+        assertEquals("no-store", response.getHeaderString("Cache-Control"));
+        assertOAuthError("invalid_request", () -> new RevocationResource(fixture.revocation).notAForm());
+    }
 }

@@ -1,0 +1,87 @@
+package dev.latchkey.oauth.internal.jwt;
+
+import dev.latchkey.kernel.api.EphemeralStore;
+import dev.latchkey.oauth.internal.cache.ExpiringCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The deny-list of revoked access tokens, by {@code jti}, in the kernel's {@link EphemeralStore}
+ * (Redis when configured, so every node sees it) under {@code revoked-jti:<jti>}, each entry kept
+ * as long as its token would have lived.
+ *
+ * <p>Reading the store is a Redis round trip, so answers are remembered on the node: a revoked
+ * {@code jti} until its token expires (revocation is final), a not-revoked one for
+ * {@link #RECHECK}. The trade-off: a token revoked on <em>another</em> node may still be accepted
+ * here for up to {@link #RECHECK}; on the node that revoked it, it is refused at once. RFC 7009
+ * §2 allows such a propagation delay and asks to keep it small; one second keeps a busy token at
+ * one store read per second per node instead of one per request. Callers check only tokens whose
+ * signature already verified, so forged tokens never reach the store.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2">RFC 7009 §2</a>
+ */
+@ApplicationScoped
+public class RevokedAccessTokens {
+
+    static final String PREFIX = "revoked-jti:";
+    /** How long a "not revoked" answer is trusted on this node. */
+    static final Duration RECHECK = Duration.ofSeconds(1);
+    static final int MAX_ENTRIES = 10_000;
+
+    private final ExpiringCache<String, Boolean> revoked = new ExpiringCache<>(MAX_ENTRIES);
+    private final ExpiringCache<String, Boolean> notRevoked = new ExpiringCache<>(MAX_ENTRIES);
+    private EphemeralStore store;
+    private Clock clock;
+
+    @Inject
+    public RevokedAccessTokens(EphemeralStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public RevokedAccessTokens(EphemeralStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** For CDI's client proxy only. */
+    protected RevokedAccessTokens() {
+    }
+
+    /** Denies the token {@code jwtId} until it expires at {@code expiresAt}; nothing when it has expired. */
+    public void revoke(String jwtId, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (!now.isBefore(expiresAt)) {
+            return;
+        }
+        // whole seconds, rounded up: Redis refuses a zero expiry and a later one is harmless
+        long seconds = Math.max(1, (Duration.between(now, expiresAt).toMillis() + 999) / 1000);
+        store.put(PREFIX + jwtId, "1", Duration.ofSeconds(seconds));
+        revoked.put(jwtId, Boolean.TRUE, expiresAt, now);
+        notRevoked.remove(jwtId);
+    }
+
+    /**
+     * Whether the token {@code jwtId} (which expires at {@code expiresAt}) was revoked. The revoked
+     * answers are looked at first, so a "not revoked" read racing a revocation on this node cannot
+     * hide it.
+     */
+    public boolean isRevoked(String jwtId, Instant expiresAt) {
+        Instant now = clock.instant();
+        if (revoked.get(jwtId, now).isPresent()) {
+            return true;
+        }
+        if (notRevoked.get(jwtId, now).isPresent()) {
+            return false;
+        }
+        if (store.get(PREFIX + jwtId).isPresent()) {
+            revoked.put(jwtId, Boolean.TRUE, expiresAt, now);
+            return true;
+        }
+        Instant recheck = now.plus(RECHECK);
+        notRevoked.put(jwtId, Boolean.FALSE, recheck.isBefore(expiresAt) ? recheck : expiresAt, now);
+        return false;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.latchkey.oauth.internal.web;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
+import dev.latchkey.oauth.internal.protocol.AuthorizationHeader;
+import dev.latchkey.oauth.internal.protocol.OAuthException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.text.ParseException;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Makes Latchkey's own MicroProfile JWT endpoints ({@code /api/...}) refuse a revoked access
+ * token: MP JWT checks signature, issuer and expiry, but knows nothing of RFC 7009 revocation, so
+ * this filter, right after authentication, asks the same {@code jti} deny-list as userinfo and
+ * introspection and answers 401 {@code invalid_token} (RFC 6750 §3.1) with a problem body.
+ *
+ * <p>The token's claims are read without checking its signature: the filter only ever refuses, so
+ * a forged token can at most get itself refused (MP JWT refuses it anyway), and the read costs no
+ * ES256 verification. A token that is not a JWT is left to MP JWT.
+ *
+ * @see <a href="https://datatracker.ietf.org/doc/html/rfc6750#section-3.1">RFC 6750 §3.1</a>
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 1)
+@ApplicationScoped
+public class RevokedBearerTokenFilter implements ContainerRequestFilter {
+
+    static final String PROBLEM_TYPE = "urn:latchkey:problem:invalid-token";
+    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final String DESCRIPTION = "The access token was revoked";
+
+    private RevokedAccessTokens revoked;
+
+    @Inject
+    public RevokedBearerTokenFilter(RevokedAccessTokens revoked) {
+        this.revoked = revoked;
+    }
+
+    /** For CDI's client proxy only. */
+    protected RevokedBearerTokenFilter() {
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("api/") && !path.startsWith("/api/")) {
+            return;
+        }
+        Optional<String> token = AuthorizationHeader.credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                "Bearer");
+        if (token.isEmpty()) {
+            return;
+        }
+        Optional<JWTClaimsSet> claims = claims(token.get());
+        if (claims.isEmpty() || claims.get().getJWTID() == null || claims.get().getExpirationTime() == null) {
+            return;
+        }
+        Date expiration = claims.get().getExpirationTime();
+        if (revoked.isRevoked(claims.get().getJWTID(), expiration.toInstant())) {
+            request.abortWith(refusal());
+        }
+    }
+
+    private static Optional<JWTClaimsSet> claims(String token) {
+        try {
+            return Optional.of(JWTParser.parse(token).getJWTClaimsSet());
+        } catch (ParseException notAJwt) {
+            return Optional.empty();
+        }
+    }
+
+    static Response refusal() {
+        OAuthException invalid = OAuthException.invalidToken(DESCRIPTION);
+        String problem = Json.createObjectBuilder()
+                .add("type", PROBLEM_TYPE)
+                .add("title", "Invalid token")
+                .add("status", invalid.status())
+                .add("detail", DESCRIPTION)
+                .build().toString();
+        return NoStore.of(Response.status(invalid.status())
+                .header(HttpHeaders.WWW_AUTHENTICATE, invalid.challenge())
+                .type(PROBLEM_JSON)
+                .entity(problem)).build();
+    }
+}
