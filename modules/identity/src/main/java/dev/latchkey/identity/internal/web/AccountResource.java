@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The signed-in user's own account, for any bearer access token Latchkey issued to a user: the
  * smallest MicroProfile JWT resource there is, and the start of the self-service API.
- * {@code @PermitAll} because "any authenticated user" has no portable role name: Liberty still
- * verifies a bearer token when one is sent, and this resource refuses a request without a user.
+ * The container already demands an authenticated caller on {@code /api/*} (web.xml), so no role is
+ * needed here; {@code @PermitAll} says so, and the resource refuses a token that names no user.
  */
 @RequestScoped
 @Path("/api/v1/account")
