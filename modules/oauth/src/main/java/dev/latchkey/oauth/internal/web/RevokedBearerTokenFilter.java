@@ -41,15 +41,16 @@ public class RevokedBearerTokenFilter implements ContainerRequestFilter {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final String DESCRIPTION = "The access token was revoked";
 
-    private RevokedAccessTokens revoked;
-
+    // a field, not a constructor parameter: RESTEasy instantiates providers through a public
+    // no-argument constructor and leaves the injection to CDI
     @Inject
-    public RevokedBearerTokenFilter(RevokedAccessTokens revoked) {
-        this.revoked = revoked;
+    RevokedAccessTokens revoked;
+
+    public RevokedBearerTokenFilter() {
     }
 
-    /** For CDI's client proxy only. */
-    protected RevokedBearerTokenFilter() {
+    RevokedBearerTokenFilter(RevokedAccessTokens revoked) {
+        this.revoked = revoked;
     }
 
     @Override
