@@ -134,8 +134,10 @@ class IntrospectionRevocationIT {
     }
 
     @Test
-    void aRefreshTokenIsActiveUntilRevokedThenItsFamilyIsRefusedAtTheTokenEndpoint() {
-        RefreshToken refreshToken = new RefreshToken(tokens().getString("refresh_token"));
+    void aRefreshTokenIsActiveUntilRevokedThenItsFamilyAndItsAccessTokensAreRefused() {
+        JsonObject tokens = tokens();
+        RefreshToken refreshToken = new RefreshToken(tokens.getString("refresh_token"));
+        BearerAccessToken accessToken = new BearerAccessToken(tokens.getString("access_token"));
         ClientAuthentication post = new ClientSecretPost(new ClientID(client.clientId()), new Secret(client.secret()));
 
         TokenIntrospectionSuccessResponse active = introspect(post, refreshToken);
@@ -151,6 +153,10 @@ class IntrospectionRevocationIT {
         assertError(postForm("/token", form(params("grant_type", "refresh_token", "refresh_token",
                 refreshToken.getValue())), "Authorization", basic(client.clientId(), client.secret())),
                 400, "invalid_grant");
+        // RFC 7009 §2.1: the access tokens of the same grant are invalidated too
+        assertFalse(introspect(auth(client), accessToken).isActive());
+        assertEquals(401, Latchkey.get("/userinfo", accessToken.getValue()).statusCode());
+        assertEquals(401, Latchkey.get("/api/v1/account", accessToken.getValue()).statusCode());
     }
 
     @Test

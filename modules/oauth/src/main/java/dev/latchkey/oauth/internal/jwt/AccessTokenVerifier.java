@@ -65,7 +65,8 @@ public class AccessTokenVerifier {
             verified.put(key, checked, checked.expiresAt(), now);
         }
         // only a token that verified reaches the deny-list, so forgeries cost no store read
-        if (revoked.isRevoked(checked.jwtId(), checked.expiresAt())) {
+        if (revoked.isRevoked(checked.jwtId(), checked.expiresAt())
+                || checked.grantId() != null && revoked.isGrantRevoked(checked.grantId(), checked.expiresAt())) {
             throw OAuthException.invalidToken("The access token was revoked");
         }
         return checked;
@@ -117,7 +118,8 @@ public class AccessTokenVerifier {
             return new VerifiedAccessToken(subject, claims.getStringClaim("client_id"),
                     Scope.parse(claims.getStringClaim("scope")), expiration.toInstant(), claims.getJWTID(),
                     instant(claims.getIssueTime()), instant(claims.getNotBeforeTime()), claims.getAudience(),
-                    claims.getStringClaim("preferred_username"), claims.getIssuer());
+                    claims.getStringClaim("preferred_username"), claims.getIssuer(),
+                    claims.getStringClaim(AccessTokens.GRANT_ID));
         } catch (ParseException | OAuthException e) {
             throw OAuthException.invalidToken("The access token's claims are malformed");
         }

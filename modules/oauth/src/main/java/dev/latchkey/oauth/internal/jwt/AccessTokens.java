@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Mints JWT access tokens (ES256, {@code typ: at+jwt}). User tokens carry {@code groups} (the
@@ -43,8 +44,20 @@ public class AccessTokens {
     protected AccessTokens() {
     }
 
-    /** A signed access token for the grant, issued at {@code now}. */
+    /**
+     * The claim naming the refresh-token family an access token was issued with, so that
+     * revoking the family (RFC 7009 §2.1, reuse detection, a replayed code) revokes the access
+     * tokens of that grant too.
+     */
+    public static final String GRANT_ID = "grant_id";
+
+    /** A signed access token for the grant, issued at {@code now}, outside any refresh-token family. */
     public MintedToken mint(TokenGrant grant, Instant now) {
+        return mint(grant, null, now);
+    }
+
+    /** A signed access token for the grant, issued at {@code now} with the refresh-token family {@code grantId} (or null). */
+    public MintedToken mint(TokenGrant grant, UUID grantId, Instant now) {
         Instant expiresAt = now.plus(settings.accessTokenTtl());
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat and jti are REQUIRED
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -56,6 +69,9 @@ public class AccessTokens {
                 .claim("client_id", grant.client().clientId());
         if (!grant.scope().isEmpty()) {
             claims.claim("scope", grant.scope().toString());
+        }
+        if (grantId != null) {
+            claims.claim(GRANT_ID, grantId.toString());
         }
         if (grant.hasUser()) {
             claims.subject(grant.user().id().toString())

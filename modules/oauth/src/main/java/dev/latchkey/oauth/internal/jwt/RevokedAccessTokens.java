@@ -7,11 +7,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * The deny-list of revoked access tokens, by {@code jti}, in the kernel's {@link EphemeralStore}
- * (Redis when configured, so every node sees it) under {@code revoked-jti:<jti>}, each entry kept
- * as long as its token would have lived.
+ * The deny-list of revoked access tokens in the kernel's {@link EphemeralStore} (Redis when
+ * configured, so every node sees it): single tokens by {@code jti} under
+ * {@code revoked-jti:<jti>}, each kept as long as its token would have lived, and whole grants by
+ * the refresh-token family their tokens name ({@link AccessTokens#GRANT_ID}) under
+ * {@code revoked-grant:<family id>}, kept for one access-token lifetime.
  *
  * <p>Reading the store is a Redis round trip, so answers are remembered on the node: a revoked
  * {@code jti} until its token expires (revocation is final), a not-revoked one for
@@ -27,6 +30,7 @@ import java.time.Instant;
 public class RevokedAccessTokens {
 
     static final String PREFIX = "revoked-jti:";
+    static final String GRANT_PREFIX = "revoked-grant:";
     /** How long a "not revoked" answer is trusted on this node. */
     static final Duration RECHECK = Duration.ofSeconds(1);
     static final int MAX_ENTRIES = 10_000;
@@ -52,36 +56,57 @@ public class RevokedAccessTokens {
 
     /** Denies the token {@code jwtId} until it expires at {@code expiresAt}; nothing when it has expired. */
     public void revoke(String jwtId, Instant expiresAt) {
+        deny(PREFIX + jwtId, expiresAt);
+    }
+
+    /**
+     * Denies every access token issued with the refresh-token family {@code grantId} until
+     * {@code until}, the latest expiry of a token issued with it so far.
+     */
+    public void revokeGrant(UUID grantId, Instant until) {
+        deny(GRANT_PREFIX + grantId, until);
+    }
+
+    /** Whether the token {@code jwtId} (which expires at {@code expiresAt}) was revoked. */
+    public boolean isRevoked(String jwtId, Instant expiresAt) {
+        return denied(PREFIX + jwtId, expiresAt);
+    }
+
+    /** Whether the grant {@code grantId} of a token that expires at {@code expiresAt} was revoked. */
+    public boolean isGrantRevoked(String grantId, Instant expiresAt) {
+        return denied(GRANT_PREFIX + grantId, expiresAt);
+    }
+
+    private void deny(String key, Instant expiresAt) {
         Instant now = clock.instant();
         if (!now.isBefore(expiresAt)) {
             return;
         }
         // whole seconds, rounded up: Redis refuses a zero expiry and a later one is harmless
         long seconds = Math.max(1, (Duration.between(now, expiresAt).toMillis() + 999) / 1000);
-        store.put(PREFIX + jwtId, "1", Duration.ofSeconds(seconds));
-        revoked.put(jwtId, Boolean.TRUE, expiresAt, now);
-        notRevoked.remove(jwtId);
+        store.put(key, "1", Duration.ofSeconds(seconds));
+        revoked.put(key, Boolean.TRUE, expiresAt, now);
+        notRevoked.remove(key);
     }
 
     /**
-     * Whether the token {@code jwtId} (which expires at {@code expiresAt}) was revoked. The revoked
-     * answers are looked at first, so a "not revoked" read racing a revocation on this node cannot
-     * hide it.
+     * The revoked answers are looked at first, so a "not revoked" read racing a revocation on
+     * this node cannot hide it.
      */
-    public boolean isRevoked(String jwtId, Instant expiresAt) {
+    private boolean denied(String key, Instant expiresAt) {
         Instant now = clock.instant();
-        if (revoked.get(jwtId, now).isPresent()) {
+        if (revoked.get(key, now).isPresent()) {
             return true;
         }
-        if (notRevoked.get(jwtId, now).isPresent()) {
+        if (notRevoked.get(key, now).isPresent()) {
             return false;
         }
-        if (store.get(PREFIX + jwtId).isPresent()) {
-            revoked.put(jwtId, Boolean.TRUE, expiresAt, now);
+        if (store.get(key).isPresent()) {
+            revoked.put(key, Boolean.TRUE, expiresAt, now);
             return true;
         }
         Instant recheck = now.plus(RECHECK);
-        notRevoked.put(jwtId, Boolean.FALSE, recheck.isBefore(expiresAt) ? recheck : expiresAt, now);
+        notRevoked.put(key, Boolean.FALSE, recheck.isBefore(expiresAt) ? recheck : expiresAt, now);
         return false;
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * The claims of an access token whose signature, issuer, type and expiry were checked: what
- * userinfo and introspection (RFC 7662 §2.2) answer from. {@code notBefore} and {@code username}
- * are null when the token has none (a client-credentials token has no username).
+ * userinfo and introspection (RFC 7662 §2.2) answer from. {@code notBefore}, {@code username}
+ * and {@code grantId} (the refresh-token family it was issued with) are null when the token has
+ * none (a client-credentials token has neither a username nor a family).
  */
 public record VerifiedAccessToken(String subject, String clientId, Scope scope, Instant expiresAt, String jwtId,
                                   Instant issuedAt, Instant notBefore, List<String> audience, String username,
-                                  String issuer) {
+                                  String issuer, String grantId) {
 
     public VerifiedAccessToken {
         audience = audience == null ? List.of() : List.copyOf(audience);

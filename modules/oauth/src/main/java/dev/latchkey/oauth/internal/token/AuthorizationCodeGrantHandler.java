@@ -82,11 +82,10 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
         UserView user = Users.active(users, grant.userId());
         TokenGrant tokenGrant = new TokenGrant(client, user, Scope.parse(grant.scope()), grant.authTime(),
                 grant.authenticationMethods(), grant.sessionId(), grant.nonce());
-        String refreshToken = null;
+        IssuedRefreshToken refreshToken = null;
         if (client.allowsGrant(ClientValidator.REFRESH_TOKEN)) {
-            IssuedRefreshToken issued = refreshTokens.issue(tokenGrant, request.now());
-            redemptions.remember(code, issued.familyId());
-            refreshToken = issued.value();
+            refreshToken = refreshTokens.issue(tokenGrant, request.now());
+            redemptions.remember(code, refreshToken.familyId());
         }
         return issuer.issue(tokenGrant, refreshToken, request.now());
     }

@@ -70,8 +70,8 @@ public class PasswordGrantHandler implements GrantHandler {
         UserView user = Users.active(users, completed.userId());
         TokenGrant grant = new TokenGrant(client, user, granted, completed.authenticatedAt(),
                 completed.authenticationMethods(), null, null);
-        String refreshToken = client.allowsGrant(ClientValidator.REFRESH_TOKEN)
-                ? refreshTokens.issue(grant, request.now()).value() : null;
+        IssuedRefreshToken refreshToken = client.allowsGrant(ClientValidator.REFRESH_TOKEN)
+                ? refreshTokens.issue(grant, request.now()) : null;
         return issuer.issue(grant, refreshToken, request.now());
     }
 }

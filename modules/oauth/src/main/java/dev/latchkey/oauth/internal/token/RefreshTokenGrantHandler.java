@@ -73,6 +73,6 @@ public class RefreshTokenGrantHandler implements GrantHandler {
                 .orElseThrow(() -> OAuthException.invalidGrant("The refresh token was already used; its family is revoked"));
         TokenGrant grant = new TokenGrant(client, user, granted, current.authTime(), current.authenticationMethods(),
                 current.sessionId(), null);
-        return issuer.issue(grant, successor, request.now());
+        return issuer.issue(grant, new IssuedRefreshToken(successor, current.familyId()), request.now());
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.oauth.internal.token;
 import dev.latchkey.kernel.api.Ids;
 import dev.latchkey.kernel.api.SecureTokens;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +26,13 @@ public class RefreshTokenService {
 
     private RefreshTokens tokens;
     private OAuthSettings settings;
+    private RevokedAccessTokens revokedAccessTokens;
 
     @Inject
-    public RefreshTokenService(RefreshTokens tokens, OAuthSettings settings) {
+    public RefreshTokenService(RefreshTokens tokens, OAuthSettings settings, RevokedAccessTokens revokedAccessTokens) {
         this.tokens = tokens;
         this.settings = settings;
+        this.revokedAccessTokens = revokedAccessTokens;
     }
 
     /** For CDI's client proxy only. */
@@ -56,16 +59,22 @@ public class RefreshTokenService {
      */
     public Optional<String> rotate(RefreshToken current, Instant now) {
         if (!tokens.markUsed(current.tokenHash(), now)) {
-            tokens.revokeFamily(current.familyId(), now);
+            revokeFamily(current.familyId(), now);
             return Optional.empty();
         }
         return Optional.of(store(current.familyId(), current.clientId(), current.userId(), current.sessionId(),
                 current.scope(), current.authTime(), current.authenticationMethods(), now));
     }
 
-    /** Revokes every token of a family (reuse detected, or a code replayed). */
+    /**
+     * Revokes every token of a family (reuse detected, a code replayed, RFC 7009 revocation) and
+     * the access tokens issued with it: their grant goes on the deny-list for as long as an access
+     * token issued up to now can live (RFC 7009 §2.1: revoking a refresh token SHOULD invalidate
+     * the access tokens of the same grant).
+     */
     public void revokeFamily(UUID familyId, Instant now) {
         tokens.revokeFamily(familyId, now);
+        revokedAccessTokens.revokeGrant(familyId, now.plus(settings.accessTokenTtl()));
     }
 
     private String store(UUID familyId, String clientId, UUID userId, String sessionId, String scope,

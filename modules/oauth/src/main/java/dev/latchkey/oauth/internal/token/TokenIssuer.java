@@ -31,12 +31,14 @@ public class TokenIssuer {
     protected TokenIssuer() {
     }
 
-    public IssuedTokens issue(TokenGrant grant, String refreshToken, Instant now) {
-        MintedToken accessToken = accessTokens.mint(grant, now);
+    /** The response for a grant; {@code refreshToken} is null when the grant issues none. */
+    public IssuedTokens issue(TokenGrant grant, IssuedRefreshToken refreshToken, Instant now) {
+        MintedToken accessToken = accessTokens.mint(grant, refreshToken == null ? null : refreshToken.familyId(), now);
         String idToken = grant.hasUser() && grant.scope().contains(Scope.OPENID)
                 ? idTokens.mint(grant, accessToken.value(), now) : null;
         TokenResponse response = new TokenResponse(accessToken.value(), TokenResponse.BEARER,
-                Duration.between(now, accessToken.expiresAt()).getSeconds(), refreshToken, idToken,
+                Duration.between(now, accessToken.expiresAt()).getSeconds(),
+                refreshToken == null ? null : refreshToken.value(), idToken,
                 grant.scope().isEmpty() ? null : grant.scope().toString());
         return new IssuedTokens(response, grant.hasUser() ? grant.user().id() : null);
     }

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.web;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.latchkey.oauth.internal.jwt.AccessTokens;
 import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
 import dev.latchkey.oauth.internal.protocol.AuthorizationHeader;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
@@ -17,14 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.text.ParseException;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Makes Latchkey's own MicroProfile JWT endpoints ({@code /api/...}) refuse a revoked access
  * token: MP JWT checks signature, issuer and expiry, but knows nothing of RFC 7009 revocation, so
- * this filter, right after authentication, asks the same {@code jti} deny-list as userinfo and
- * introspection and answers 401 {@code invalid_token} (RFC 6750 §3.1) with a problem body.
+ * this filter, right after authentication, asks the same deny-list ({@code jti} and grant) as
+ * userinfo and introspection and answers 401 {@code invalid_token} (RFC 6750 §3.1) with a
+ * problem body.
  *
  * <p>The token's claims are read without checking its signature: the filter only ever refuses, so
  * a forged token can at most get itself refused (MP JWT refuses it anyway), and the read costs no
@@ -68,10 +70,15 @@ public class RevokedBearerTokenFilter implements ContainerRequestFilter {
         if (claims.isEmpty() || claims.get().getJWTID() == null || claims.get().getExpirationTime() == null) {
             return;
         }
-        Date expiration = claims.get().getExpirationTime();
-        if (revoked.isRevoked(claims.get().getJWTID(), expiration.toInstant())) {
+        Instant expiresAt = claims.get().getExpirationTime().toInstant();
+        if (revoked.isRevoked(claims.get().getJWTID(), expiresAt) || grantRevoked(claims.get(), expiresAt)) {
             request.abortWith(refusal());
         }
+    }
+
+    private boolean grantRevoked(JWTClaimsSet claims, Instant expiresAt) {
+        Object grantId = claims.getClaim(AccessTokens.GRANT_ID);
+        return grantId instanceof String id && revoked.isGrantRevoked(id, expiresAt);
     }
 
     private static Optional<JWTClaimsSet> claims(String token) {

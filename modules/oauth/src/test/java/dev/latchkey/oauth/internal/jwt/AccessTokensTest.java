@@ -66,6 +66,16 @@ class AccessTokensTest {
     }
 
     @Test
+    void mintWithARefreshTokenFamilyThenGrantIdNamesIt() throws Exception {
+        java.util.UUID family = java.util.UUID.randomUUID();
+        String token = fixture.accessTokens.mint(userGrant(), family, fixture.clock.instant()).value();
+        assertEquals(family.toString(), SignedJWT.parse(token).getJWTClaimsSet().getStringClaim(AccessTokens.GRANT_ID));
+        assertEquals(family.toString(), fixture.verifier.verify(token).grantId());
+        String alone = fixture.accessTokens.mint(userGrant(), fixture.clock.instant()).value();
+        assertNull(SignedJWT.parse(alone).getJWTClaimsSet().getClaim(AccessTokens.GRANT_ID));
+    }
+
+    @Test
     void mintWhenClientOnlyThenSubIsClientIdAndNoUserClaims() throws Exception {
         JWTClaimsSet claims = SignedJWT.parse(fixture.accessTokens.mint(TokenGrant.forClient(TestClients.service(),
                 Scope.EMPTY), fixture.clock.instant()).value()).getJWTClaimsSet();

@@ -86,6 +86,17 @@ class RevokedAccessTokensTest {
         assertFalse(new RevokedAccessTokens(counting, clock).isRevoked("jti-1", expiresAt.plusSeconds(60)));
     }
 
+    @Test
+    void revokeGrantThenEveryTokenOfTheGrantIsRevokedAndOthersAreNot() {
+        java.util.UUID grant = java.util.UUID.randomUUID();
+        revoked.revokeGrant(grant, expiresAt);
+        assertEquals(Optional.of(Duration.ofMinutes(5)), store.ttl("revoked-grant:" + grant));
+        assertTrue(revoked.isGrantRevoked(grant.toString(), expiresAt.minusSeconds(60)));
+        assertFalse(revoked.isGrantRevoked(java.util.UUID.randomUUID().toString(), expiresAt));
+        assertTrue(new RevokedAccessTokens(counting, clock).isGrantRevoked(grant.toString(), expiresAt));
+        assertFalse(revoked.isRevoked(grant.toString(), expiresAt), "a grant and a jti are different keys");
+    }
+
     /** Counts the reads that reach the store. */
     private static final class CountingStore implements EphemeralStore {
         private final EphemeralStore store;

@@ -16,6 +16,7 @@ import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import dev.latchkey.oauth.internal.token.IssuedRefreshToken;
 import dev.latchkey.oauth.internal.token.RefreshToken;
+import dev.latchkey.oauth.internal.token.TokenResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -156,5 +157,43 @@ class RevocationTest {
         assertOAuthError("invalid_request", () -> fixture.revocation.revoke(form(), WEB_APP));
         assertOAuthError("invalid_request", () -> fixture.revocation.revoke(form("token", "a", "token", "b"), WEB_APP));
         assertOAuthError("invalid_request", () -> fixture.revocation.revoke(form("token", "a".repeat(8193)), WEB_APP));
+    }
+    private TokenResponse passwordGrant() {
+        return fixture.endpoint.exchange(form("grant_type", "password", "client_id", "cli", "username", "alice",
+                "password", OAuthFixture.PASSWORD, "scope", "openid"), null, "198.51.100.7", "test");
+    }
+
+    private TokenResponse refresh(String refreshToken) {
+        return fixture.endpoint.exchange(form("grant_type", "refresh_token", "client_id", "cli",
+                "refresh_token", refreshToken), null, "198.51.100.7", "test");
+    }
+
+    @Test
+    void revokeWhenRefreshTokenThenTheAccessTokensOfItsGrantAreRefusedToo() {
+        TokenResponse first = passwordGrant();
+        TokenResponse rotated = refresh(first.refreshToken());
+        TokenResponse otherGrant = passwordGrant();
+        fixture.revocation.revoke(form("token", rotated.refreshToken(), "client_id", "cli"), null);
+        assertOAuthError("invalid_token", () -> fixture.verifier.verify(first.accessToken()));
+        assertOAuthError("invalid_token", () -> fixture.verifier.verify(rotated.accessToken()));
+        assertEquals("cli", fixture.verifier.verify(otherGrant.accessToken()).clientId());
+    }
+
+    @Test
+    void refreshTokenReuseRefusesTheAccessTokensOfTheFamily() {
+        TokenResponse first = passwordGrant();
+        TokenResponse rotated = refresh(first.refreshToken());
+        assertOAuthError("invalid_grant", () -> refresh(first.refreshToken()));
+        assertOAuthError("invalid_token", () -> fixture.verifier.verify(rotated.accessToken()));
+    }
+
+    @Test
+    void revokeWhenGrantRevokedThenTheDenyEntryLastsOneAccessTokenLifetime() {
+        TokenResponse tokens = passwordGrant();
+        String grantId = fixture.verifier.verify(tokens.accessToken()).grantId();
+        fixture.revocation.revoke(form("token", tokens.refreshToken(), "client_id", "cli"), null);
+        assertTrue(fixture.store.get("revoked-grant:" + grantId).isPresent());
+        fixture.clock.advance(fixture.settings.accessTokenTtl());
+        assertFalse(fixture.store.get("revoked-grant:" + grantId).isPresent());
     }
 }

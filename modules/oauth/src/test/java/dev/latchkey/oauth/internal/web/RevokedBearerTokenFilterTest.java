@@ -99,4 +99,14 @@ class RevokedBearerTokenFilterTest {
         assertNull(filter("/api/v1/account", "Bearer opaque-not-a-jwt"));
         assertNull(filter("/api/v1/account", "Bearer a.b.c"));
     }
+    @Test
+    void filterWhenTheTokensGrantWasRevokedThen401() {
+        java.util.UUID grant = java.util.UUID.randomUUID();
+        String token = fixture.accessTokens.mint(new TokenGrant(TestClients.webApp(), TestUsers.alice(),
+                Scope.parse("openid"), fixture.clock.instant(), List.of("pwd"), null, null), grant,
+                fixture.clock.instant()).value();
+        assertNull(filter("/api/v1/account", "Bearer " + token));
+        fixture.revokedAccessTokens.revokeGrant(grant, fixture.clock.instant().plusSeconds(300));
+        assertEquals(401, filter("/api/v1/account", "Bearer " + token).getStatus());
+    }
 }
