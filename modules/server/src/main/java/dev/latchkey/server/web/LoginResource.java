@@ -38,6 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The login page: a plain HTML form that works without JavaScript. It runs identity's login
  * chain, starts the SSO session and returns the browser to where it came from (usually the
  * authorization endpoint).
+ *
+ * <p>A browser that already has a session goes straight on to {@code return_to}, unless the
+ * page was asked for with {@code fresh=1}: the authorization endpoint asks so for
+ * {@code prompt=login} and {@code max_age}, which want the user to log in again. The parameter
+ * can only make the page stricter, so it needs no check; the authorization endpoint decides by
+ * itself whether the login it comes back with is recent enough. A login replaces the session
+ * the browser had.
  */
 @Path("/login")
 @RequestScoped
@@ -70,10 +77,10 @@ public class LoginResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Show the login form, or go on to return_to when already signed in")
-    public Response show(@QueryParam("return_to") String returnTo) {
+    public Response show(@QueryParam("return_to") String returnTo, @QueryParam("fresh") String fresh) {
         String target = ReturnTo.sanitize(returnTo);
         Optional<SsoSession> current = Optional.ofNullable(cookies.sessionCookieValue(headers)).flatMap(sessions::resolve);
-        if (current.isPresent()) {
+        if (current.isPresent() && !"1".equals(fresh)) {
             if (ReturnTo.isValid(returnTo) && !ReturnTo.DEFAULT.equals(target)) {
                 return Response.seeOther(URI.create(target)).build();
             }
@@ -121,6 +128,8 @@ public class LoginResource {
 
     private Response next(LoginProgress progress, String target, String username) {
         if (progress instanceof LoginProgress.Completed completed) {
+            // the new login replaces the browser's session, if it had one
+            sessions.end(cookies.sessionCookieValue(headers));
             StartedSession started = sessions.start(completed.userId(), completed.authenticationMethods(),
                     completed.authenticatedAt());
             return Response.seeOther(URI.create(target))

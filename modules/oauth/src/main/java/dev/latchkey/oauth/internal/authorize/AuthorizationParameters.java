@@ -24,6 +24,7 @@ final class AuthorizationParameters {
     static final String CODE_CHALLENGE = "code_challenge";
     static final String CODE_CHALLENGE_METHOD = "code_challenge_method";
     static final String PROMPT = "prompt";
+    static final String MAX_AGE = "max_age";
     static final String REQUEST = "request";
     static final String REQUEST_URI = "request_uri";
 

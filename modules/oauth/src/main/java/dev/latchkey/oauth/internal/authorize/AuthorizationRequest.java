@@ -13,11 +13,11 @@ import java.time.Instant;
 /**
  * A valid authorization request: what a code is bound to once the user is known.
  * {@code requestedRedirectUri}, {@code nonce}, {@code codeChallenge} and
- * {@code codeChallengeMethod} are null when the request had none.
+ * {@code codeChallengeMethod} are null when the request had none; so is {@code maxAge}, in seconds.
  */
 record AuthorizationRequest(RegisteredClient client, String redirectUri, String requestedRedirectUri,
                             String scope, String nonce, String codeChallenge, String codeChallengeMethod,
-                            boolean promptNone) {
+                            boolean promptNone, boolean promptLogin, Long maxAge) {
 
     /** Reads a request that every validator accepted. */
     static AuthorizationRequest from(AuthorizationContext context) {
@@ -28,7 +28,26 @@ record AuthorizationRequest(RegisteredClient client, String redirectUri, String 
                 parameters.single(NONCE).orElse(null),
                 parameters.single(CODE_CHALLENGE).orElse(null),
                 parameters.single(CODE_CHALLENGE_METHOD).orElse(null),
-                PromptValidator.prompts(parameters).contains(PromptValidator.NONE));
+                PromptValidator.prompts(parameters).contains(PromptValidator.NONE),
+                PromptValidator.prompts(parameters).contains(PromptValidator.LOGIN),
+                MaxAgeValidator.maxAge(parameters).orElse(null));
+    }
+
+    /**
+     * True when a session authenticated at {@code authenticatedAt} is too old for this request at
+     * {@code now}: {@code prompt=login}, {@code max_age=0} (OIDC Core §3.1.2.1: equivalent to
+     * prompt=login), or an authentication more than {@code max_age} seconds ago.
+     */
+    boolean wantsLoginAfter(Instant authenticatedAt, Instant now) {
+        if (promptLogin || Long.valueOf(0).equals(maxAge)) {
+            return true;
+        }
+        return maxAge != null && authenticatedAt.isBefore(now.minusSeconds(maxAge));
+    }
+
+    /** True when the login page must show its form even to a browser with a session. */
+    boolean demandsFreshLogin() {
+        return promptLogin || maxAge != null;
     }
 
     /** The grant a code stands for when the session's user authorizes this request at {@code now}. */

@@ -6,6 +6,7 @@ import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.STAT
 
 import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
+import dev.latchkey.kernel.api.EphemeralStore;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.client.ClientLookup;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
@@ -15,7 +16,10 @@ import dev.latchkey.session.api.SsoSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +36,8 @@ public class AuthorizationService {
 
     static final String LOGIN_PATH = "/login";
     static final String RETURN_TO = "return_to";
+    /** Tells the login page to show its form even to a browser with a session. */
+    static final String FRESH = "fresh";
 
     private static final List<AuthorizationRequestValidator> VALIDATORS = List.of(
             new SingleValuedParametersValidator(),
@@ -42,25 +48,28 @@ public class AuthorizationService {
             new AuthorizationCodeGrantValidator(),
             new ScopeValidator(),
             new PkceValidator(),
-            new PromptValidator());
+            new PromptValidator(),
+            new MaxAgeValidator());
 
     private final RedirectUriValidator redirectUriValidator = new RedirectUriValidator();
     private ClientIdValidator clientIdValidator;
     private SsoSessions sessions;
     private UserDirectory users;
     private AuthorizationCodes codes;
+    private FreshLogins freshLogins;
     private ServerSettings server;
     private Clock clock;
 
     @Inject
     AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
-                         ServerSettings server) {
-        this(clients, sessions, users, codes, server, Clock.systemUTC());
+                         EphemeralStore store, ServerSettings server) {
+        this(clients, sessions, users, codes, store, server, Clock.systemUTC());
     }
 
     AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
-                         ServerSettings server, Clock clock) {
+                         EphemeralStore store, ServerSettings server, Clock clock) {
         this.clientIdValidator = new ClientIdValidator(clients);
+        this.freshLogins = new FreshLogins(store);
         this.sessions = sessions;
         this.users = users;
         this.codes = codes;
@@ -88,16 +97,18 @@ public class AuthorizationService {
             AuthorizationContext context = new AuthorizationContext(parameters, client, redirectUri);
             VALIDATORS.forEach(validator -> validator.validate(context));
             AuthorizationRequest request = AuthorizationRequest.from(context);
-            Optional<SsoSession> session = activeSession(raw.sessionCookie());
+            Instant now = clock.instant();
+            Optional<SsoSession> session = activeSession(raw.sessionCookie())
+                    .filter(active -> recentEnough(request, parameters, active, now));
             if (session.isPresent()) {
-                String code = codes.issue(request.grant(session.get(), clock.instant()));
+                String code = codes.issue(request.grant(session.get(), now));
                 return AuthorizationResponses.success(redirectUri, code, state, server.issuer());
             }
             // OIDC Core §3.1.2.1: with prompt=none the server MUST NOT display a login page
             if (request.promptNone()) {
-                throw new AuthorizationException(LOGIN_REQUIRED, "no active session and prompt=none");
+                throw new AuthorizationException(LOGIN_REQUIRED, "no active session recent enough and prompt=none");
             }
-            return loginPage(raw);
+            return loginPage(raw, parameters, request, now);
         } catch (AuthorizationException e) {
             return AuthorizationResponses.error(redirectUri, e, state, server.issuer());
         }
@@ -112,8 +123,33 @@ public class AuthorizationService {
                 .filter(session -> users.findById(session.userId()).filter(UserView::isActive).isPresent());
     }
 
-    private String loginPage(RawAuthorizationRequest raw) {
-        String returnTo = raw.path() + "?" + raw.query();
-        return server.issuer() + LOGIN_PATH + "?" + RETURN_TO + "=" + FormUrlEncoding.encode(returnTo);
+    /**
+     * False when the request wants a login after the session's (prompt=login, max_age) and the
+     * browser does not come back from the login this endpoint demanded for it.
+     */
+    private boolean recentEnough(AuthorizationRequest request, AuthorizationParameters parameters,
+                                 SsoSession session, Instant now) {
+        return !request.wantsLoginAfter(session.authenticatedAt(), now)
+                || freshLogins.metBy(parameters, session.authenticatedAt());
+    }
+
+    /**
+     * The login page, returning to this request. A request that wants a recent login makes the
+     * page show its form to a browser with a session too, and comes back with a new marker of
+     * that demand in place of any old one (see {@link FreshLogins}).
+     */
+    private String loginPage(RawAuthorizationRequest raw, AuthorizationParameters parameters,
+                             AuthorizationRequest request, Instant now) {
+        if (!request.demandsFreshLogin()) {
+            return loginUri(raw.path() + "?" + raw.query(), "");
+        }
+        Map<String, List<String>> returned = new LinkedHashMap<>(parameters.asMap());
+        returned.remove(FreshLogins.MARKER);
+        returned.put(FreshLogins.MARKER, List.of(freshLogins.demand(request.client().clientId(), now)));
+        return loginUri(raw.path() + "?" + FormUrlEncoding.query(returned), "&" + FRESH + "=1");
+    }
+
+    private String loginUri(String returnTo, String more) {
+        return server.issuer() + LOGIN_PATH + "?" + RETURN_TO + "=" + FormUrlEncoding.encode(returnTo) + more;
     }
 }

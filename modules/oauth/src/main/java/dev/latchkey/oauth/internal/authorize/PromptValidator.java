@@ -9,15 +9,16 @@ import java.util.stream.Collectors;
 
 /**
  * Accepts the {@code prompt} values of OIDC Core and refuses {@value #NONE} combined with any
- * other. Only {@value #NONE} changes the flow so far (no session: {@code login_required} instead
- * of the login page).
+ * other. {@value #NONE} (no session: {@code login_required} instead of the login page) and
+ * {@value #LOGIN} (the login page even with a session, see {@link FreshLogins}) change the flow.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core §3.1.2.1</a>
  */
 final class PromptValidator implements AuthorizationRequestValidator {
 
     static final String NONE = "none";
-    private static final Set<String> SUPPORTED = Set.of(NONE, "login", "consent", "select_account");
+    static final String LOGIN = "login";
+    private static final Set<String> SUPPORTED = Set.of(NONE, LOGIN, "consent", "select_account");
 
     @Override
     public void validate(AuthorizationContext context) {

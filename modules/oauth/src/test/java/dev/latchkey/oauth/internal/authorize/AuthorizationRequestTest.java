@@ -34,6 +34,41 @@ class AuthorizationRequestTest {
         assertEquals(CHALLENGE, request.codeChallenge());
         assertEquals("S256", request.codeChallengeMethod());
         assertTrue(request.promptNone());
+        assertFalse(request.promptLogin());
+        assertNull(request.maxAge());
+    }
+
+    @Test
+    void wantsLoginAfterWhenNeitherPromptLoginNorMaxAgeThenNever() {
+        AuthorizationRequest request = AuthorizationRequest.from(context(spa()));
+
+        assertFalse(request.wantsLoginAfter(NOW.minusSeconds(86_400), NOW));
+        assertFalse(request.demandsFreshLogin());
+    }
+
+    @Test
+    void wantsLoginAfterWhenPromptLoginThenAlways() {
+        AuthorizationRequest request = AuthorizationRequest.from(context(spa(), "prompt", "login consent"));
+
+        assertTrue(request.promptLogin());
+        assertTrue(request.wantsLoginAfter(NOW, NOW));
+        assertTrue(request.demandsFreshLogin());
+    }
+
+    @Test
+    void wantsLoginAfterWhenMaxAgeZeroThenAlways() {
+        AuthorizationRequest request = AuthorizationRequest.from(context(spa(), "max_age", "0"));
+
+        assertTrue(request.wantsLoginAfter(NOW, NOW));
+        assertTrue(request.demandsFreshLogin());
+    }
+
+    @Test
+    void wantsLoginAfterWhenMaxAgeThenOnlyOlderAuthentications() {
+        AuthorizationRequest request = AuthorizationRequest.from(context(spa(), "max_age", "60"));
+
+        assertFalse(request.wantsLoginAfter(NOW.minusSeconds(60), NOW));
+        assertTrue(request.wantsLoginAfter(NOW.minusSeconds(61), NOW));
     }
 
     @Test

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.ErrorPageException;
+import dev.latchkey.kernel.api.EphemeralStores;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
@@ -25,6 +26,7 @@ import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import dev.latchkey.session.api.SsoSession;
 import dev.latchkey.session.api.SsoSessions;
 import dev.latchkey.session.api.StartedSession;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +50,10 @@ class AuthorizationServiceTest {
     private final TestSessions sessions = new TestSessions();
     private final TestUsers users = new TestUsers();
     private final TestAuthorizationCodes codes = new TestAuthorizationCodes();
+    private final TestClock clock = new TestClock();
     private final AuthorizationService service = new AuthorizationService(
-            clientId -> Optional.ofNullable(clients.get(clientId)), sessions, users, codes, new TestServerSettings(),
-            new TestClock());
+            clientId -> Optional.ofNullable(clients.get(clientId)), sessions, users, codes,
+            EphemeralStores.inProcess(clock), new TestServerSettings(), clock);
     private final UUID userId = TestUsers.alice().id();
 
     AuthorizationServiceTest() {
@@ -302,13 +305,148 @@ class AuthorizationServiceTest {
     }
 
     @Test
-    void authorizeWhenPromptLoginAndSessionThenCodeForNow() {
+    void authorizeWhenMaxAgeNotANumberThenInvalidRequest() {
+        signedIn();
+
+        assertRedirectedError("invalid_request", withCookie("response_type", "code", "client_id", "web-app",
+                "max_age", "-1"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenSessionYoungerThanMaxAgeThenCodeWithItsAuthTime() {
+        signedIn();
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+                "max_age", "300"));
+
+        assertEquals("code-1", query(location).get("code"));
+        assertEquals(AUTH_TIME, codes.redeem("code-1").orElseThrow().authTime());
+    }
+
+    @Test
+    void authorizeWhenSessionOlderThanMaxAgeThenFreshLoginPageReturningWithMarker() {
+        signedIn();
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+                "max_age", "299", "state", "xyz"));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertEquals("1", query(location).get("fresh"));
+        Map<String, String> returned = query(query(location).get("return_to"));
+        assertEquals("299", returned.get("max_age"));
+        assertEquals("xyz", returned.get("state"));
+        assertTrue(returned.get("lk_login").length() > 40, returned.toString());
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenNoSessionAndMaxAgeThenFreshLoginPage() {
+        String location = service.authorize(get("response_type", "code", "client_id", "web-app", "max_age", "0"));
+
+        assertEquals("1", query(location).get("fresh"));
+        assertTrue(query(query(location).get("return_to")).containsKey("lk_login"));
+    }
+
+    @Test
+    void authorizeWhenPromptNoneAndSessionOlderThanMaxAgeThenLoginRequired() {
+        signedIn();
+
+        assertRedirectedError("login_required", withCookie("response_type", "code", "client_id", "web-app",
+                "prompt", "none", "max_age", "10"));
+    }
+
+    @Test
+    void authorizeWhenPromptLoginAndSessionThenFreshLoginPage() {
         signedIn();
 
         String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
                 "prompt", "login"));
 
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertEquals("1", query(location).get("fresh"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenMaxAgeZeroAndSessionOfThisSecondThenFreshLoginPage() {
+        sessions.add(COOKIE, new SsoSession("sid-1", userId, NOW, List.of("pwd"), NOW, NOW));
+        users.with(TestUsers.alice());
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+                "max_age", "0"));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+    }
+
+    @Test
+    void authorizeWhenBackFromDemandedLoginThenCodeOnceAndLoginPageOnReload() {
+        String returnTo = freshLoginReturnTo("prompt", "login");
+        clock.advance(Duration.ofSeconds(20));
+        loggedInAgain();
+
+        String location = service.authorize(returnedTo(returnTo));
+
         assertEquals("code-1", query(location).get("code"));
+        assertEquals(NOW.plusSeconds(20), codes.redeem("code-1").orElseThrow().authTime());
+        // the demand is honoured once: the same request again asks for another login
+        String again = service.authorize(returnedTo(returnTo));
+        assertEquals(ISSUER + "/login", withoutQuery(again));
+        assertTrue(!query(query(again).get("return_to")).get("lk_login")
+                .equals(query(returnTo).get("lk_login")), "a new marker replaces the old one");
+    }
+
+    @Test
+    void authorizeWhenBackFromDemandedLoginWithMaxAgeZeroThenCode() {
+        String returnTo = freshLoginReturnTo("max_age", "0");
+        clock.advance(Duration.ofSeconds(5));
+        loggedInAgain();
+
+        assertEquals("code-1", query(service.authorize(returnedTo(returnTo))).get("code"));
+    }
+
+    @Test
+    void authorizeWhenMarkerButSessionNotRenewedThenLoginPageAgain() {
+        String returnTo = freshLoginReturnTo("prompt", "login");
+        clock.advance(Duration.ofSeconds(20));
+
+        String location = service.authorize(returnedTo(returnTo));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenMarkerForgedThenLoginPage() {
+        signedIn();
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+                "prompt", "login", "lk_login", "made-up"));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenMarkerOfAnotherClientThenLoginPage() {
+        String returnTo = freshLoginReturnTo("prompt", "login");
+        clock.advance(Duration.ofSeconds(20));
+        loggedInAgain();
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "spa",
+                "redirect_uri", SPA_REDIRECT_URI, "code_challenge", CHALLENGE, "code_challenge_method", "S256",
+                "prompt", "login", "lk_login", query(returnTo).get("lk_login")));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+    }
+
+    @Test
+    void authorizeWhenMarkerExpiredThenLoginPage() {
+        String returnTo = freshLoginReturnTo("prompt", "login");
+        clock.advance(Duration.ofMinutes(16));
+        loggedInAgain();
+
+        assertEquals(ISSUER + "/login", withoutQuery(service.authorize(returnedTo(returnTo))));
     }
 
     @Test
@@ -361,6 +499,31 @@ class AuthorizationServiceTest {
     }
 
     // helpers
+
+    /** Signs in, asks with the given parameters, and returns the return_to of the demanded login. */
+    private String freshLoginReturnTo(String... namesAndValues) {
+        signedIn();
+        String[] all = new String[namesAndValues.length + 4];
+        System.arraycopy(new String[] {"response_type", "code", "client_id", "web-app"}, 0, all, 0, 4);
+        System.arraycopy(namesAndValues, 0, all, 4, namesAndValues.length);
+        String location = service.authorize(withCookie(all));
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        return query(location).get("return_to");
+    }
+
+    private RawAuthorizationRequest returnedTo(String returnTo) {
+        Map<String, String> parameters = query(returnTo);
+        String[] namesAndValues = parameters.entrySet().stream()
+                .flatMap(entry -> java.util.stream.Stream.of(entry.getKey(), entry.getValue()))
+                .toArray(String[]::new);
+        return withCookie(namesAndValues);
+    }
+
+    /** The browser logged in again just now: its cookie names a session authenticated now. */
+    private void loggedInAgain() {
+        Instant now = clock.instant();
+        sessions.add(COOKIE, new SsoSession("sid-2", userId, now, List.of("pwd"), now, now));
+    }
 
     private static RawAuthorizationRequest get(String... namesAndValues) {
         return new RawAuthorizationRequest(raw(namesAndValues), PATH, FormUrlEncoding.query(raw(namesAndValues)), null);
