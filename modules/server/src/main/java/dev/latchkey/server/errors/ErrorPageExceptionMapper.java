@@ -9,12 +9,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import java.util.logging.Logger;
 
-/** Renders {@link ErrorPageException} as the HTML error page, in the browser's language. */
+/** Renders {@link ErrorPageException} as the HTML error page, in the language of the request's {@code ui_locales} or else the browser's. */
 @Provider
 @ApplicationScoped
 public class ErrorPageExceptionMapper implements ExceptionMapper<ErrorPageException> {
@@ -27,10 +28,13 @@ public class ErrorPageExceptionMapper implements ExceptionMapper<ErrorPageExcept
     @Context
     HttpHeaders headers;
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(ErrorPageException exception) {
         LOG.fine(() -> "Error page " + exception.messageKey() + ": " + exception.getMessage());
-        String html = pages.render("error", Locales.of(headers), Map.of("messageKey", exception.messageKey()));
+        String html = pages.render("error", Locales.of(headers, uri.getQueryParameters().getFirst("ui_locales")), Map.of("messageKey", exception.messageKey()));
         return Response.status(exception.status())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")

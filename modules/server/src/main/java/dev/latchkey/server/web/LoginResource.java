@@ -45,6 +45,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * can only make the page stricter, so it needs no check; the authorization endpoint decides by
  * itself whether the login it comes back with is recent enough. A login replaces the session
  * the browser had.
+ *
+ * <p>{@code login_hint} prefills the username field (escaped by the template, at most
+ * {@value #MAX_LOGIN_HINT_LENGTH} characters, used for nothing else); {@code ui_locales} picks
+ * the page language before {@code Accept-Language} and is carried through the form posts.
  */
 @Path("/login")
 @RequestScoped
@@ -52,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LoginResource {
 
     static final int MAX_FIELD_LENGTH = 1024;
+    static final int MAX_LOGIN_HINT_LENGTH = 255;
 
     @Inject
     LoginFlow loginFlow;
@@ -74,10 +79,15 @@ public class LoginResource {
     @Context
     HttpServletRequest request;
 
+    /** The request's {@code ui_locales}, from the query or the form; null when none. */
+    private String uiLocales;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Show the login form, or go on to return_to when already signed in")
-    public Response show(@QueryParam("return_to") String returnTo, @QueryParam("fresh") String fresh) {
+    public Response show(@QueryParam("return_to") String returnTo, @QueryParam("fresh") String fresh,
+                         @QueryParam("login_hint") String loginHint, @QueryParam("ui_locales") String uiLocales) {
+        this.uiLocales = uiLocales;
         String target = ReturnTo.sanitize(returnTo);
         Optional<SsoSession> current = Optional.ofNullable(cookies.sessionCookieValue(headers)).flatMap(sessions::resolve);
         if (current.isPresent() && !"1".equals(fresh)) {
@@ -87,7 +97,8 @@ public class LoginResource {
             String username = users.findById(current.get().userId()).map(user -> user.username()).orElse("");
             return page("signed-in", Map.of("username", username));
         }
-        return loginForm(target, "", null, Response.Status.OK);
+        String hint = loginHint == null || loginHint.length() > MAX_LOGIN_HINT_LENGTH ? "" : loginHint;
+        return loginForm(target, hint, null, Response.Status.OK);
     }
 
     @POST
@@ -95,6 +106,7 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Check username and password (then any further step) and start the session")
     public Response submit(MultivaluedMap<String, String> form) {
+        uiLocales = single(form, "ui_locales");
         String target = ReturnTo.sanitize(single(form, "return_to"));
         requireCsrf(form);
         String username = Optional.ofNullable(single(form, "username")).orElse("").trim();
@@ -112,6 +124,7 @@ public class LoginResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Submit the answer to a further login step (e.g. a one-time code)")
     public Response submitStep(MultivaluedMap<String, String> form) {
+        uiLocales = single(form, "ui_locales");
         String target = ReturnTo.sanitize(single(form, "return_to"));
         requireCsrf(form);
         String flow = Optional.ofNullable(single(form, "flow")).orElse("");
@@ -156,7 +169,8 @@ public class LoginResource {
         String csrf = cookies.csrfToken(headers);
         Map<String, Object> all = new HashMap<>(variables);
         all.put("csrf", csrf);
-        String html = pages.render(template, Locales.of(headers), all);
+        all.put("uiLocales", uiLocales);
+        String html = pages.render(template, Locales.of(headers, uiLocales), all);
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(cookies.csrfCookie(csrf))
                 .build();

@@ -25,6 +25,8 @@ final class AuthorizationParameters {
     static final String CODE_CHALLENGE_METHOD = "code_challenge_method";
     static final String PROMPT = "prompt";
     static final String MAX_AGE = "max_age";
+    static final String LOGIN_HINT = "login_hint";
+    static final String UI_LOCALES = "ui_locales";
     static final String REQUEST = "request";
     static final String REQUEST_URI = "request_uri";
 

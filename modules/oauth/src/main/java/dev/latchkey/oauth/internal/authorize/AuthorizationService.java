@@ -1,8 +1,10 @@
 package dev.latchkey.oauth.internal.authorize;
 
 import static dev.latchkey.oauth.internal.authorize.AuthorizationError.LOGIN_REQUIRED;
+import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.LOGIN_HINT;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.MAX_VALUE_LENGTH;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.STATE;
+import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.UI_LOCALES;
 
 import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
@@ -38,6 +40,10 @@ public class AuthorizationService {
     static final String RETURN_TO = "return_to";
     /** Tells the login page to show its form even to a browser with a session. */
     static final String FRESH = "fresh";
+    /** The longest {@code login_hint} passed on to the login page (the username field's size). */
+    static final int MAX_LOGIN_HINT_LENGTH = 255;
+    /** The longest {@code ui_locales} passed on to the login page. */
+    static final int MAX_UI_LOCALES_LENGTH = 255;
 
     private static final List<AuthorizationRequestValidator> VALIDATORS = List.of(
             new SingleValuedParametersValidator(),
@@ -134,22 +140,29 @@ public class AuthorizationService {
     }
 
     /**
-     * The login page, returning to this request. A request that wants a recent login makes the
+     * The login page, returning to this request, with the request's {@code login_hint} and
+     * {@code ui_locales} when they are short enough. A request that wants a recent login makes the
      * page show its form to a browser with a session too, and comes back with a new marker of
      * that demand in place of any old one (see {@link FreshLogins}).
      */
     private String loginPage(RawAuthorizationRequest raw, AuthorizationParameters parameters,
                              AuthorizationRequest request, Instant now) {
+        Map<String, List<String>> login = new LinkedHashMap<>();
         if (!request.demandsFreshLogin()) {
-            return loginUri(raw.path() + "?" + raw.query(), "");
+            login.put(RETURN_TO, List.of(raw.path() + "?" + raw.query()));
+        } else {
+            Map<String, List<String>> returned = new LinkedHashMap<>(parameters.asMap());
+            returned.remove(FreshLogins.MARKER);
+            returned.put(FreshLogins.MARKER, List.of(freshLogins.demand(request.client().clientId(), now)));
+            login.put(RETURN_TO, List.of(raw.path() + "?" + FormUrlEncoding.query(returned)));
+            login.put(FRESH, List.of("1"));
         }
-        Map<String, List<String>> returned = new LinkedHashMap<>(parameters.asMap());
-        returned.remove(FreshLogins.MARKER);
-        returned.put(FreshLogins.MARKER, List.of(freshLogins.demand(request.client().clientId(), now)));
-        return loginUri(raw.path() + "?" + FormUrlEncoding.query(returned), "&" + FRESH + "=1");
-    }
-
-    private String loginUri(String returnTo, String more) {
-        return server.issuer() + LOGIN_PATH + "?" + RETURN_TO + "=" + FormUrlEncoding.encode(returnTo) + more;
+        // OIDC Core §3.1.2.1: login_hint and ui_locales are hints for the login page only;
+        // it prefills and picks its language with them, and trusts them for nothing else
+        parameters.single(LOGIN_HINT).filter(hint -> hint.length() <= MAX_LOGIN_HINT_LENGTH)
+                .ifPresent(hint -> login.put(LOGIN_HINT, List.of(hint)));
+        parameters.single(UI_LOCALES).filter(locales -> locales.length() <= MAX_UI_LOCALES_LENGTH)
+                .ifPresent(locales -> login.put(UI_LOCALES, List.of(locales)));
+        return server.issuer() + LOGIN_PATH + "?" + FormUrlEncoding.query(login);
     }
 }

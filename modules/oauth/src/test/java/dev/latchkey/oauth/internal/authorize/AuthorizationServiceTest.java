@@ -248,6 +248,43 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void authorizeWhenLoginHintAndUiLocalesThenPassedToTheLoginPage() {
+        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+                "login_hint", "alice@example.com", "ui_locales", "fr-CA de"));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertEquals(List.of("return_to", "login_hint", "ui_locales"), List.copyOf(query(location).keySet()));
+        assertEquals("alice@example.com", query(location).get("login_hint"));
+        assertEquals("fr-CA de", query(location).get("ui_locales"));
+    }
+
+    @Test
+    void authorizeWhenFreshLoginWithLoginHintThenHintFollowsTheMarker() {
+        signedIn();
+
+        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+                "prompt", "login", "login_hint", "alice"));
+
+        assertEquals(List.of("return_to", "fresh", "login_hint"), List.copyOf(query(location).keySet()));
+    }
+
+    @Test
+    void authorizeWhenLoginHintOrUiLocalesTooLongThenNotPassedOn() {
+        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+                "login_hint", "a".repeat(256), "ui_locales", "de ".repeat(86)));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertFalse(query(location).containsKey("login_hint"));
+        assertFalse(query(location).containsKey("ui_locales"));
+    }
+
+    @Test
+    void authorizeWhenLoginHintRepeatedThenInvalidRequest() {
+        assertRedirectedError("invalid_request", get("response_type", "code", "client_id", "web-app",
+                "login_hint", "a", "login_hint", "b"));
+    }
+
+    @Test
     void authorizeWhenSessionUnknownOrExpiredThenLoginPage() {
         String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app"));
 
