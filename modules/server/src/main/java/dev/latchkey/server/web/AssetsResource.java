@@ -29,7 +29,8 @@ public class AssetsResource {
 
     private static final Map<String, String> TYPES = Map.of(
             "latchkey.css", "text/css; charset=utf-8",
-            "logo.svg", "image/svg+xml");
+            "logo.svg", "image/svg+xml",
+            "form-post.js", "text/javascript; charset=utf-8");
 
     @Inject
     @ConfigProperty(name = "latchkey.theme.dir")

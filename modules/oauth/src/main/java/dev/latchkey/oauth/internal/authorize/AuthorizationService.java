@@ -25,9 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The authorization endpoint's rules: turns a browser's authorization request into the URI to
- * send the browser to next — the client's redirect URI with a code or an error, or the login
- * page, which comes back to the same request. Errors about the client or its redirect URI are
+ * The authorization endpoint's rules: turns a browser's authorization request into where to
+ * send the browser next — the client's redirect URI with a code or an error (in the query, or
+ * posted by a form with {@code response_mode=form_post}), or the login page, which comes back to
+ * the same request. Errors about the client or its redirect URI are
  * thrown as {@link dev.latchkey.kernel.api.ErrorPageException}s instead (RFC 6749 §4.1.2.1).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
@@ -88,17 +89,18 @@ public class AuthorizationService {
     }
 
     /**
-     * The absolute URI to redirect the browser to.
+     * Where to send the browser: a redirect, or a form posting the response to the client.
      *
      * @throws dev.latchkey.kernel.api.ErrorPageException when the client or the redirect URI is
      *         invalid: nothing may be redirected then
      */
-    public String authorize(RawAuthorizationRequest raw) {
+    public AuthorizationAnswer authorize(RawAuthorizationRequest raw) {
         AuthorizationParameters parameters = AuthorizationParameters.of(raw.parameters());
         RegisteredClient client = clientIdValidator.validate(parameters);
         String redirectUri = redirectUriValidator.validate(parameters, client);
         // a repeated or oversized state is refused below, and not echoed
         String state = parameters.single(STATE).filter(value -> value.length() <= MAX_VALUE_LENGTH).orElse(null);
+        boolean formPost = ResponseModeValidator.formPost(parameters);
         try {
             AuthorizationContext context = new AuthorizationContext(parameters, client, redirectUri);
             VALIDATORS.forEach(validator -> validator.validate(context));
@@ -108,15 +110,15 @@ public class AuthorizationService {
                     .filter(active -> recentEnough(request, parameters, active, now));
             if (session.isPresent()) {
                 String code = codes.issue(request.grant(session.get(), now));
-                return AuthorizationResponses.success(redirectUri, code, state, server.issuer());
+                return AuthorizationResponses.success(formPost, redirectUri, code, state, server.issuer());
             }
             // OIDC Core §3.1.2.1: with prompt=none the server MUST NOT display a login page
             if (request.promptNone()) {
                 throw new AuthorizationException(LOGIN_REQUIRED, "no active session recent enough and prompt=none");
             }
-            return loginPage(raw, parameters, request, now);
+            return new AuthorizationAnswer.Redirect(loginPage(raw, parameters, request, now));
         } catch (AuthorizationException e) {
-            return AuthorizationResponses.error(redirectUri, e, state, server.issuer());
+            return AuthorizationResponses.error(formPost, redirectUri, e, state, server.issuer());
         }
     }
 

@@ -47,7 +47,7 @@ public class Discovery {
                 issuer + "/introspect",
                 issuer + "/revoke",
                 List.of("code"),
-                List.of("query"),
+                List.of("query", "form_post"),
                 List.copyOf(tokenEndpoint.grantTypes()),
                 List.of("public"),
                 List.of(IdTokens.ALGORITHM.getName()),

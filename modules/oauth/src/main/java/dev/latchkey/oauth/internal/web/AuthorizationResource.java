@@ -1,5 +1,7 @@
 package dev.latchkey.oauth.internal.web;
 
+import dev.latchkey.kernel.api.FormPostResponse;
+import dev.latchkey.oauth.internal.authorize.AuthorizationAnswer;
 import dev.latchkey.oauth.internal.authorize.AuthorizationService;
 import dev.latchkey.oauth.internal.authorize.RawAuthorizationRequest;
 import dev.latchkey.session.api.SsoSessions;
@@ -20,7 +22,9 @@ import java.net.URI;
 
 /**
  * The authorization endpoint, by GET and by form POST (OIDC Core §3.1.2.1). Every answer is a
- * 303 redirect — to the client or to the login page — or an error page thrown by the service.
+ * 303 redirect — to the client or to the login page —, a page posting the response to the
+ * client ({@code response_mode=form_post}, rendered by the server from a {@link FormPostResponse}),
+ * or an error page thrown by the service.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-3.1">RFC 6749 §3.1</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core §3.1.2.1</a>
@@ -45,20 +49,31 @@ public class AuthorizationResource {
     @GET
     public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
         URI request = uri.getRequestUri();
-        return redirect(authorizations.authorize(new RawAuthorizationRequest(uri.getQueryParameters(),
+        return answer(authorizations.authorize(new RawAuthorizationRequest(uri.getQueryParameters(),
                 request.getRawPath(), request.getRawQuery(), sessionCookie(headers))));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response authorize(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context HttpHeaders headers) {
-        return redirect(authorizations.authorize(RawAuthorizationRequest.ofForm(form,
+        return answer(authorizations.authorize(RawAuthorizationRequest.ofForm(form,
                 uri.getRequestUri().getRawPath(), sessionCookie(headers))));
     }
 
     private String sessionCookie(HttpHeaders headers) {
         Cookie cookie = headers.getCookies().get(sessions.cookieName());
         return cookie == null ? null : cookie.getValue();
+    }
+
+    private static Response answer(AuthorizationAnswer answer) {
+        if (answer instanceof AuthorizationAnswer.FormPost post) {
+            return Response.ok(new FormPostResponse(post.redirectUri(), post.parameters()), MediaType.TEXT_HTML_TYPE)
+                    // Form Post Response Mode §2 / RFC 6749 §5.1: the page carries a code: no cache may keep it
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Referrer-Policy", "no-referrer")
+                    .build();
+        }
+        return redirect(((AuthorizationAnswer.Redirect) answer).location());
     }
 
     private static Response redirect(String location) {

@@ -103,7 +103,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenResponseTypeMissingThenInvalidRequestRedirectedWithStateAndIss() {
-        String location = service.authorize(get("client_id", "web-app", "redirect_uri", REDIRECT_URI, "state", "xyz"));
+        String location = location(get("client_id", "web-app", "redirect_uri", REDIRECT_URI, "state", "xyz"));
 
         assertEquals(REDIRECT_URI, withoutQuery(location));
         assertEquals(List.of("error", "error_description", "state", "iss"), List.copyOf(query(location).keySet()));
@@ -121,7 +121,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenParameterRepeatedThenInvalidRequestWithState() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "scope", "openid", "scope", "email", "state", "xyz"));
 
         assertEquals("invalid_request", query(location).get("error"));
@@ -130,7 +130,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenStateRepeatedThenInvalidRequestWithoutState() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "state", "a", "state", "b"));
 
         assertEquals("invalid_request", query(location).get("error"));
@@ -139,7 +139,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenStateTooLongThenInvalidRequestWithoutState() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "state", "s".repeat(2049)));
 
         assertEquals("invalid_request", query(location).get("error"));
@@ -148,7 +148,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenStateEmptyThenNoStateInResponse() {
-        String location = service.authorize(get("client_id", "web-app", "state", ""));
+        String location = location(get("client_id", "web-app", "state", ""));
 
         assertEquals("invalid_request", query(location).get("error"));
         assertFalse(query(location).containsKey("state"));
@@ -156,7 +156,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenSeveralProblemsThenRepeatedParameterReportedFirst() {
-        String location = service.authorize(get("response_type", "token", "client_id", "web-app",
+        String location = location(get("response_type", "token", "client_id", "web-app",
                 "nonce", "a", "nonce", "b"));
 
         assertEquals("invalid_request", query(location).get("error"));
@@ -190,11 +190,59 @@ class AuthorizationServiceTest {
     }
 
     @Test
-    void authorizeWhenResponseModeFormPostThenInvalidRequestInTheQuery() {
+    void authorizeWhenResponseModeUnknownThenInvalidRequestInTheQuery() {
         String location = assertRedirectedError("invalid_request", get("response_type", "code",
-                "client_id", "web-app", "response_mode", "form_post"));
+                "client_id", "web-app", "response_mode", "fragment"));
 
-        assertEquals("response_mode must be query", query(location).get("error_description"));
+        assertEquals("response_mode must be query or form_post", query(location).get("error_description"));
+    }
+
+    @Test
+    void authorizeWhenFormPostAndSessionThenCodeStateAndIssPostedToTheRedirectUri() {
+        String registered = "https://app.example/callback?tenant=acme";
+        clients.put("web-app", withRedirectUris(webApp(), registered));
+        signedIn();
+
+        AuthorizationAnswer.FormPost post = formPost(withCookie("response_type", "code", "client_id", "web-app",
+                "response_mode", "form_post", "state", "xyz"));
+
+        assertEquals(registered, post.redirectUri());
+        assertEquals(List.of("code", "state", "iss"), List.copyOf(post.parameters().keySet()));
+        assertEquals(Map.of("code", "code-1", "state", "xyz", "iss", ISSUER), post.parameters());
+    }
+
+    @Test
+    void authorizeWhenFormPostAndErrorThenErrorPosted() {
+        AuthorizationAnswer.FormPost post = formPost(get("response_type", "code", "client_id", "web-app",
+                "response_mode", "form_post", "scope", "openid admin"));
+
+        assertEquals(REDIRECT_URI, post.redirectUri());
+        assertEquals("invalid_scope", post.parameters().get("error"));
+        assertEquals(ISSUER, post.parameters().get("iss"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenFormPostAndRepeatedParameterThenErrorPostedToo() {
+        AuthorizationAnswer.FormPost post = formPost(get("response_type", "code", "client_id", "web-app",
+                "response_mode", "form_post", "nonce", "a", "nonce", "b", "state", "xyz"));
+
+        assertEquals("invalid_request", post.parameters().get("error"));
+        assertEquals("xyz", post.parameters().get("state"));
+    }
+
+    @Test
+    void authorizeWhenFormPostWithoutSessionThenLoginPageRedirect() {
+        String location = location(get("response_type", "code", "client_id", "web-app",
+                "response_mode", "form_post"));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+    }
+
+    @Test
+    void authorizeWhenFormPostAndClientUnknownThenErrorPage() {
+        assertErrorPage("invalid_client", get("response_type", "code", "client_id", "nobody",
+                "response_mode", "form_post"));
     }
 
     @Test
@@ -214,7 +262,7 @@ class AuthorizationServiceTest {
         String registered = "https://app.example/callback?tenant=acme";
         clients.put("web-app", withRedirectUris(webApp(), registered));
 
-        String location = service.authorize(get("client_id", "web-app", "redirect_uri", registered));
+        String location = location(get("client_id", "web-app", "redirect_uri", registered));
 
         assertTrue(location.startsWith(registered + "&error=invalid_request&"), location);
         assertEquals("acme", query(location).get("tenant"));
@@ -226,7 +274,7 @@ class AuthorizationServiceTest {
     void authorizeWhenNoSessionCookieThenLoginPageReturningToTheOriginalRequest() {
         String rawQuery = "response_type=code&client_id=web-app&scope=openid%20profile&state=a%2Bb";
 
-        String location = service.authorize(new RawAuthorizationRequest(
+        String location = location(new RawAuthorizationRequest(
                 raw("response_type", "code", "client_id", "web-app", "scope", "openid profile", "state", "a+b"),
                 PATH, rawQuery, null));
 
@@ -237,7 +285,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenFormPostWithoutSessionThenLoginPageReturningToTheEquivalentGet() {
-        String location = service.authorize(RawAuthorizationRequest.ofForm(
+        String location = location(RawAuthorizationRequest.ofForm(
                 raw("response_type", "code", "client_id", "web-app", "scope", "openid profile", "state", "a&b=c"),
                 PATH, null));
 
@@ -249,7 +297,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenLoginHintAndUiLocalesThenPassedToTheLoginPage() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "login_hint", "alice@example.com", "ui_locales", "fr-CA de"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -262,7 +310,7 @@ class AuthorizationServiceTest {
     void authorizeWhenFreshLoginWithLoginHintThenHintFollowsTheMarker() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "prompt", "login", "login_hint", "alice"));
 
         assertEquals(List.of("return_to", "fresh", "login_hint"), List.copyOf(query(location).keySet()));
@@ -270,7 +318,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenLoginHintOrUiLocalesTooLongThenNotPassedOn() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "login_hint", "a".repeat(256), "ui_locales", "de ".repeat(86)));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -286,7 +334,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenSessionUnknownOrExpiredThenLoginPage() {
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app"));
+        String location = location(withCookie("response_type", "code", "client_id", "web-app"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
     }
@@ -296,7 +344,7 @@ class AuthorizationServiceTest {
         sessions.add(COOKIE, session());
         users.with(TestUsers.disabled(TestUsers.alice()));
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app"));
+        String location = location(withCookie("response_type", "code", "client_id", "web-app"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
         assertNoCodeIssued();
@@ -306,14 +354,14 @@ class AuthorizationServiceTest {
     void authorizeWhenUserGoneThenLoginPage() {
         sessions.add(COOKIE, session());
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app"));
+        String location = location(withCookie("response_type", "code", "client_id", "web-app"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
     }
 
     @Test
     void authorizeWhenPromptNoneAndNoSessionThenLoginRequired() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app",
+        String location = location(get("response_type", "code", "client_id", "web-app",
                 "prompt", "none", "state", "xyz"));
 
         assertEquals(REDIRECT_URI, withoutQuery(location));
@@ -335,7 +383,7 @@ class AuthorizationServiceTest {
     void authorizeWhenPromptNoneAndSessionThenCode() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "prompt", "none"));
 
         assertEquals("code-1", query(location).get("code"));
@@ -354,7 +402,7 @@ class AuthorizationServiceTest {
     void authorizeWhenSessionYoungerThanMaxAgeThenCodeWithItsAuthTime() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "max_age", "300"));
 
         assertEquals("code-1", query(location).get("code"));
@@ -365,7 +413,7 @@ class AuthorizationServiceTest {
     void authorizeWhenSessionOlderThanMaxAgeThenFreshLoginPageReturningWithMarker() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "max_age", "299", "state", "xyz"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -379,7 +427,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenNoSessionAndMaxAgeThenFreshLoginPage() {
-        String location = service.authorize(get("response_type", "code", "client_id", "web-app", "max_age", "0"));
+        String location = location(get("response_type", "code", "client_id", "web-app", "max_age", "0"));
 
         assertEquals("1", query(location).get("fresh"));
         assertTrue(query(query(location).get("return_to")).containsKey("lk_login"));
@@ -397,7 +445,7 @@ class AuthorizationServiceTest {
     void authorizeWhenPromptLoginAndSessionThenFreshLoginPage() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "prompt", "login"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -410,7 +458,7 @@ class AuthorizationServiceTest {
         sessions.add(COOKIE, new SsoSession("sid-1", userId, NOW, List.of("pwd"), NOW, NOW));
         users.with(TestUsers.alice());
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "max_age", "0"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -422,12 +470,12 @@ class AuthorizationServiceTest {
         clock.advance(Duration.ofSeconds(20));
         loggedInAgain();
 
-        String location = service.authorize(returnedTo(returnTo));
+        String location = location(returnedTo(returnTo));
 
         assertEquals("code-1", query(location).get("code"));
         assertEquals(NOW.plusSeconds(20), codes.redeem("code-1").orElseThrow().authTime());
         // the demand is honoured once: the same request again asks for another login
-        String again = service.authorize(returnedTo(returnTo));
+        String again = location(returnedTo(returnTo));
         assertEquals(ISSUER + "/login", withoutQuery(again));
         assertTrue(!query(query(again).get("return_to")).get("lk_login")
                 .equals(query(returnTo).get("lk_login")), "a new marker replaces the old one");
@@ -439,7 +487,7 @@ class AuthorizationServiceTest {
         clock.advance(Duration.ofSeconds(5));
         loggedInAgain();
 
-        assertEquals("code-1", query(service.authorize(returnedTo(returnTo))).get("code"));
+        assertEquals("code-1", query(location(returnedTo(returnTo))).get("code"));
     }
 
     @Test
@@ -447,7 +495,7 @@ class AuthorizationServiceTest {
         String returnTo = freshLoginReturnTo("prompt", "login");
         clock.advance(Duration.ofSeconds(20));
 
-        String location = service.authorize(returnedTo(returnTo));
+        String location = location(returnedTo(returnTo));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
         assertNoCodeIssued();
@@ -457,7 +505,7 @@ class AuthorizationServiceTest {
     void authorizeWhenMarkerForgedThenLoginPage() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "prompt", "login", "lk_login", "made-up"));
 
         assertEquals(ISSUER + "/login", withoutQuery(location));
@@ -470,7 +518,7 @@ class AuthorizationServiceTest {
         clock.advance(Duration.ofSeconds(20));
         loggedInAgain();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "spa",
+        String location = location(withCookie("response_type", "code", "client_id", "spa",
                 "redirect_uri", SPA_REDIRECT_URI, "code_challenge", CHALLENGE, "code_challenge_method", "S256",
                 "prompt", "login", "lk_login", query(returnTo).get("lk_login")));
 
@@ -483,14 +531,14 @@ class AuthorizationServiceTest {
         clock.advance(Duration.ofMinutes(16));
         loggedInAgain();
 
-        assertEquals(ISSUER + "/login", withoutQuery(service.authorize(returnedTo(returnTo))));
+        assertEquals(ISSUER + "/login", withoutQuery(location(returnedTo(returnTo))));
     }
 
     @Test
     void authorizeWhenSessionThenCodeStateAndIssRedirectedAndGrantBound() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "spa",
+        String location = location(withCookie("response_type", "code", "client_id", "spa",
                 "redirect_uri", SPA_REDIRECT_URI, "scope", "openid email", "state", "xyz", "nonce", "n-1",
                 "code_challenge", CHALLENGE, "code_challenge_method", "S256"));
 
@@ -503,7 +551,7 @@ class AuthorizationServiceTest {
     void authorizeWhenRedirectUriOmittedThenRegisteredOneUsedAndGrantHasNone() {
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app"));
+        String location = location(withCookie("response_type", "code", "client_id", "web-app"));
 
         assertEquals(REDIRECT_URI + "?code=code-1&iss=" + ENCODED_ISSUER, location);
         AuthorizationCode grant = codes.redeem("code-1").orElseThrow();
@@ -520,7 +568,7 @@ class AuthorizationServiceTest {
         clients.put("web-app", withRedirectUris(webApp(), registered));
         signedIn();
 
-        String location = service.authorize(withCookie("response_type", "code", "client_id", "web-app",
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "redirect_uri", registered));
 
         assertEquals(registered + "&code=code-1&iss=" + ENCODED_ISSUER, location);
@@ -537,13 +585,26 @@ class AuthorizationServiceTest {
 
     // helpers
 
+    /** The location of the redirect the service answers with. */
+    private String location(RawAuthorizationRequest request) {
+        AuthorizationAnswer answer = service.authorize(request);
+        assertTrue(answer instanceof AuthorizationAnswer.Redirect, answer.toString());
+        return ((AuthorizationAnswer.Redirect) answer).location();
+    }
+
+    private AuthorizationAnswer.FormPost formPost(RawAuthorizationRequest request) {
+        AuthorizationAnswer answer = service.authorize(request);
+        assertTrue(answer instanceof AuthorizationAnswer.FormPost, answer.toString());
+        return (AuthorizationAnswer.FormPost) answer;
+    }
+
     /** Signs in, asks with the given parameters, and returns the return_to of the demanded login. */
     private String freshLoginReturnTo(String... namesAndValues) {
         signedIn();
         String[] all = new String[namesAndValues.length + 4];
         System.arraycopy(new String[] {"response_type", "code", "client_id", "web-app"}, 0, all, 0, 4);
         System.arraycopy(namesAndValues, 0, all, 4, namesAndValues.length);
-        String location = service.authorize(withCookie(all));
+        String location = location(withCookie(all));
         assertEquals(ISSUER + "/login", withoutQuery(location));
         return query(location).get("return_to");
     }
@@ -572,14 +633,14 @@ class AuthorizationServiceTest {
     }
 
     private void assertErrorPage(String messageKey, RawAuthorizationRequest request) {
-        ErrorPageException page = assertThrows(ErrorPageException.class, () -> service.authorize(request));
+        ErrorPageException page = assertThrows(ErrorPageException.class, () -> location(request));
         assertEquals(400, page.status());
         assertEquals(messageKey, page.messageKey());
         assertNoCodeIssued();
     }
 
     private String assertRedirectedError(String error, RawAuthorizationRequest request) {
-        String location = service.authorize(request);
+        String location = location(request);
         assertTrue(Set.of(REDIRECT_URI, SPA_REDIRECT_URI).contains(withoutQuery(location)), location);
         assertEquals(error, query(location).get("error"));
         assertEquals(ISSUER, query(location).get("iss"));

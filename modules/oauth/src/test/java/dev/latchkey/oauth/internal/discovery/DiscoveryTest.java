@@ -32,7 +32,7 @@ class DiscoveryTest {
     @Test
     void metadataAdvertisesExactlyWhatExists() {
         assertEquals(List.of("code"), metadata.responseTypesSupported());
-        assertEquals(List.of("query"), metadata.responseModesSupported());
+        assertEquals(List.of("query", "form_post"), metadata.responseModesSupported());
         assertEquals(List.of("authorization_code", "client_credentials", "password", "refresh_token"),
                 metadata.grantTypesSupported());
         assertEquals(List.of("public"), metadata.subjectTypesSupported());
