@@ -23,17 +23,7 @@ final class AuthorizationResponses {
     private AuthorizationResponses() {
     }
 
-    /** The successful response as a redirect; {@code state} is null when the request had none. */
-    static String success(String redirectUri, String code, String state, String issuer) {
-        return inQuery(redirectUri, successParameters(code, state, issuer));
-    }
-
-    /** The error response as a redirect; {@code state} is null when the request had none. */
-    static String error(String redirectUri, AuthorizationException error, String state, String issuer) {
-        return inQuery(redirectUri, errorParameters(error, state, issuer));
-    }
-
-    /** The successful response in the mode asked for. */
+    /** The successful response in the mode asked for; {@code state} is null when the request had none. */
     static AuthorizationAnswer success(boolean formPost, String redirectUri, String code, String state,
                                        String issuer) {
         return answer(formPost, redirectUri, successParameters(code, state, issuer));
