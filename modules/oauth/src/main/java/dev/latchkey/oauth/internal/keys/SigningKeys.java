@@ -22,13 +22,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.SecretCipher;
 import dev.latchkey.kernel.api.ServerStarting;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +42,17 @@ import java.util.logging.Logger;
 
 /**
  * The signing keys in memory: an ES256 (P-256) key for access tokens and an RS256 (2048-bit) key
- * for ID tokens (RS256 is what every OIDC client must support, OIDC Core §15.1). Loaded once at
+ * for ID tokens (RS256 is what every OIDC client must support, OIDC Core §15.1). Loaded at
  * start-up; when an algorithm has no active key, one is generated with {@code kid} = its JWK
- * thumbprint (RFC 7638) and stored, private half encrypted. After that nothing here touches the
- * database: signers, verifiers and the public JWK set are kept in memory.
+ * thumbprint (RFC 7638) and stored, private half encrypted; when it has no next key, one is
+ * generated too. Signers, verifiers and the public JWK set are kept in memory.
+ *
+ * <p>Rotation: the next key (published in the JWKS since the previous rotation, so relying
+ * parties that cache the JWKS already hold it) becomes active, the active key is retired, and a
+ * new next key is generated. A retired key stays published and verifying for the longest token
+ * lifetime it could have signed ({@code retention}); after that it leaves the JWKS and is deleted
+ * at the next rotation. Another node learns of a rotation when it meets an unknown {@code kid}
+ * (reloading at most once per {@link #RELOAD_INTERVAL}) or at its periodic reload.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7517#section-5">RFC 7517 §5 (JWK Set)</a>
  */
@@ -50,27 +62,49 @@ public class SigningKeys {
     /** The algorithms Latchkey signs with, each with one active key. */
     public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
 
+    /** The least time between two reloads caused by an unknown {@code kid}: random kids cannot flood the database. */
+    static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
+
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final String CONTEXT = "oauth_signing_key:";
 
     private SigningKeyStore store;
     private SecretCipher cipher;
     private Clock clock;
+    private Duration retention;
     private volatile Loaded loaded;
+    private volatile Instant lastReload = Instant.MIN;
 
     @Inject
+    public SigningKeys(SigningKeyStore store, SecretCipher cipher, OAuthSettings settings) {
+        this(store, cipher, Clock.systemUTC(), longestTokenLifetime(settings));
+    }
+
     public SigningKeys(SigningKeyStore store, SecretCipher cipher) {
         this(store, cipher, Clock.systemUTC());
     }
 
     public SigningKeys(SigningKeyStore store, SecretCipher cipher, Clock clock) {
+        this(store, cipher, clock, longestTokenLifetime(OAuthSettings.defaults()));
+    }
+
+    /** {@code retention}: how long a retired key keeps verifying — the longest lifetime of a token it signed. */
+    public SigningKeys(SigningKeyStore store, SecretCipher cipher, Clock clock, Duration retention) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
+        this.retention = retention;
     }
 
     /** For CDI's client proxy only. */
     protected SigningKeys() {
+    }
+
+    /** The longest lifetime of a token a key signs: access tokens (ES256) or ID tokens (RS256). */
+    static Duration longestTokenLifetime(OAuthSettings settings) {
+        Duration access = settings.accessTokenTtl();
+        Duration id = settings.idTokenTtl();
+        return access.compareTo(id) >= 0 ? access : id;
     }
 
     void onStart(@Observes ServerStarting starting) {
@@ -78,39 +112,83 @@ public class SigningKeys {
     }
 
     /**
-     * Reads the active keys, generating and storing one for each algorithm that has none. When
-     * another node stores its key first, the insert fails on the unique constraint and the
-     * other node's key is read instead.
+     * Reads the keys, generating and storing an active and a next key for each algorithm that
+     * has none. When another node stores its active key first, the insert fails on the unique
+     * constraint and the other node's key is read instead.
      */
-    public void load() {
-        Map<JWSAlgorithm, StoredSigningKey> active = activeByAlgorithm();
+    public synchronized void load() {
+        List<StoredSigningKey> all = store.findAll();
         for (JWSAlgorithm algorithm : ALGORITHMS) {
-            if (active.containsKey(algorithm)) {
-                continue;
+            if (find(all, algorithm, StoredSigningKey.ACTIVE).isEmpty()) {
+                StoredSigningKey generated = generate(algorithm);
+                try {
+                    store.insertActive(generated);
+                    LOG.info(() -> "Generated the " + algorithm + " signing key " + generated.kid());
+                } catch (RuntimeException e) {
+                    LOG.info(() -> "Another node stored a " + algorithm + " signing key first; using it");
+                }
+                all = store.findAll();
+                if (find(all, algorithm, StoredSigningKey.ACTIVE).isEmpty()) {
+                    throw new IllegalStateException("No active " + algorithm + " signing key could be stored");
+                }
             }
-            StoredSigningKey generated = generate(algorithm);
-            try {
-                store.insertActive(generated);
-                LOG.info(() -> "Generated the " + algorithm + " signing key " + generated.kid());
-            } catch (RuntimeException e) {
-                LOG.info(() -> "Another node stored a " + algorithm + " signing key first; using it");
-            }
-            active = activeByAlgorithm();
-            if (!active.containsKey(algorithm)) {
-                throw new IllegalStateException("No active " + algorithm + " signing key could be stored");
+            if (find(all, algorithm, StoredSigningKey.NEXT).isEmpty()) {
+                StoredSigningKey next = generate(algorithm);
+                store.insertNext(next);
+                LOG.info(() -> "Generated the next " + algorithm + " signing key " + next.kid());
+                all = store.findAll();
             }
         }
-        Map<JWSAlgorithm, ActiveKey> signers = new HashMap<>();
-        Map<String, JWSVerifier> verifiers = new HashMap<>();
-        List<JWK> publicKeys = new ArrayList<>();
-        for (StoredSigningKey key : active.values()) {
-            JWK privateJwk = decrypt(key);
-            signers.put(JWSAlgorithm.parse(key.alg()), new ActiveKey(key.kid(), JWSAlgorithm.parse(key.alg()),
-                    signer(privateJwk)));
-            verifiers.put(key.kid(), verifier(privateJwk.toPublicJWK()));
-            publicKeys.add(privateJwk.toPublicJWK());
+        install(all);
+    }
+
+    /**
+     * Reloads from the database without generating anything: how a node learns of another
+     * node's rotation. Keeps the keys in memory when the database cannot be read.
+     */
+    public void reload() {
+        try {
+            install(store.findAll());
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Cannot reload the signing keys; keeping those in memory: " + e);
         }
-        loaded = new Loaded(Map.copyOf(signers), Map.copyOf(verifiers), new JWKSet(publicKeys));
+    }
+
+    /**
+     * Rotates each of {@code algorithms}: its next key becomes active, its active key retired,
+     * and a new next key is generated. When another node rotates the same algorithm at the same
+     * moment, only one rotation happens. Answers the key set afterwards.
+     */
+    public synchronized List<KeyView> rotate(Collection<JWSAlgorithm> algorithms) {
+        for (JWSAlgorithm algorithm : algorithms) {
+            rotate(algorithm);
+        }
+        install(store.findAll());
+        return keys();
+    }
+
+    private void rotate(JWSAlgorithm algorithm) {
+        List<StoredSigningKey> all = store.findAll();
+        StoredSigningKey active = find(all, algorithm, StoredSigningKey.ACTIVE).orElseThrow(
+                () -> new IllegalStateException("No active " + algorithm + " signing key"));
+        Optional<StoredSigningKey> next = find(all, algorithm, StoredSigningKey.NEXT);
+        if (next.isEmpty()) {
+            // only when another node's rotation consumed it since our load: store one, then promote it
+            store.insertNext(generate(algorithm));
+            all = store.findAll();
+            next = find(all, algorithm, StoredSigningKey.NEXT);
+        }
+        StoredSigningKey promoted = next.orElseThrow();
+        boolean anotherNext = all.stream().anyMatch(key -> key.alg().equals(algorithm.getName())
+                && key.status().equals(StoredSigningKey.NEXT) && !key.kid().equals(promoted.kid()));
+        StoredSigningKey newNext = anotherNext ? null : generate(algorithm);
+        Instant now = clock.instant();
+        if (store.rotate(algorithm.getName(), active.kid(), promoted.kid(), newNext, now, now.minus(retention))) {
+            LOG.info(() -> "Rotated the " + algorithm + " signing key: " + promoted.kid() + " signs, "
+                    + active.kid() + " is retired");
+        } else {
+            LOG.info(() -> "Another node rotated the " + algorithm + " signing key first");
+        }
     }
 
     /** The active key of an algorithm. */
@@ -122,9 +200,35 @@ public class SigningKeys {
         return key;
     }
 
-    /** A verifier for the key with this {@code kid}, if it is one of ours. */
+    /**
+     * A verifier for the key with this {@code kid}, if it is one of ours and has not expired.
+     * An unknown {@code kid} may be a key another node rotated in: the keys are reloaded, at most
+     * once per {@link #RELOAD_INTERVAL}.
+     */
     public Optional<JWSVerifier> verifier(String kid) {
-        return Optional.ofNullable(state().verifiers().get(kid));
+        Optional<JWSVerifier> known = known(kid);
+        if (known.isPresent() || state().verifiers().containsKey(kid) || !reloadDue()) {
+            return known;
+        }
+        reload();
+        return known(kid);
+    }
+
+    private Optional<JWSVerifier> known(String kid) {
+        Verifying verifying = state().verifiers().get(kid);
+        if (verifying == null || verifying.until() != null && !clock.instant().isBefore(verifying.until())) {
+            return Optional.empty();
+        }
+        return Optional.of(verifying.verifier());
+    }
+
+    private synchronized boolean reloadDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastReload.plus(RELOAD_INTERVAL))) {
+            return false;
+        }
+        lastReload = now;
+        return true;
     }
 
     /** True once every algorithm of {@link #ALGORITHMS} has an active key in memory. */
@@ -133,9 +237,20 @@ public class SigningKeys {
         return current != null && current.signers().keySet().containsAll(ALGORITHMS);
     }
 
-    /** The public keys only, for {@code /jwks}. */
+    /** The public keys only, for {@code /jwks}: next, active and retired keys still verifying. */
     public JWKSet publicKeys() {
-        return state().publicKeys();
+        Loaded current = state();
+        Instant now = clock.instant();
+        if (current.verifiers().values().stream().allMatch(v -> v.until() == null || now.isBefore(v.until()))) {
+            return current.publicKeys();
+        }
+        return new JWKSet(current.publicKeys().getKeys().stream()
+                .filter(jwk -> known(jwk.getKeyID()).isPresent()).toList());
+    }
+
+    /** The keys as loaded, without key material, for the admin API. */
+    public List<KeyView> keys() {
+        return state().views();
     }
 
     private Loaded state() {
@@ -146,12 +261,35 @@ public class SigningKeys {
         return current;
     }
 
-    private Map<JWSAlgorithm, StoredSigningKey> activeByAlgorithm() {
-        Map<JWSAlgorithm, StoredSigningKey> active = new HashMap<>();
-        for (StoredSigningKey key : store.findActive()) {
-            active.put(JWSAlgorithm.parse(key.alg()), key);
+    private void install(List<StoredSigningKey> all) {
+        Instant now = clock.instant();
+        Map<JWSAlgorithm, ActiveKey> signers = new HashMap<>();
+        Map<String, Verifying> verifiers = new HashMap<>();
+        List<JWK> publicKeys = new ArrayList<>();
+        List<KeyView> views = new ArrayList<>();
+        for (StoredSigningKey key : all) {
+            Instant until = key.status().equals(StoredSigningKey.RETIRED)
+                    ? (key.retiredAt() != null ? key.retiredAt() : now).plus(retention) : null;
+            if (until != null && !now.isBefore(until)) {
+                continue;
+            }
+            JWK privateJwk = decrypt(key);
+            JWSAlgorithm algorithm = JWSAlgorithm.parse(key.alg());
+            if (key.status().equals(StoredSigningKey.ACTIVE)) {
+                signers.put(algorithm, new ActiveKey(key.kid(), algorithm, signer(privateJwk)));
+            }
+            verifiers.put(key.kid(), new Verifying(verifier(privateJwk.toPublicJWK()), until));
+            publicKeys.add(privateJwk.toPublicJWK());
+            views.add(new KeyView(key.kid(), key.alg(), key.status(), key.createdAt(), key.activatedAt(),
+                    key.retiredAt(), until));
         }
-        return active;
+        loaded = new Loaded(Map.copyOf(signers), Map.copyOf(verifiers), new JWKSet(publicKeys), List.copyOf(views));
+    }
+
+    private static Optional<StoredSigningKey> find(List<StoredSigningKey> all, JWSAlgorithm algorithm, String status) {
+        // oldest first: when two nodes each stored a next key, the older one is promoted first
+        return all.stream().filter(key -> key.alg().equals(algorithm.getName()) && key.status().equals(status))
+                .min(Comparator.comparing(StoredSigningKey::createdAt).thenComparing(StoredSigningKey::kid));
     }
 
     StoredSigningKey generate(JWSAlgorithm algorithm) {
@@ -163,7 +301,7 @@ public class SigningKeys {
                             .keyIDFromThumbprint(true).generate();
             String encrypted = cipher.encrypt(jwk.toJSONString().getBytes(StandardCharsets.UTF_8),
                     CONTEXT + jwk.getKeyID());
-            return new StoredSigningKey(jwk.getKeyID(), algorithm.getName(), StoredSigningKey.ACTIVE,
+            return new StoredSigningKey(jwk.getKeyID(), algorithm.getName(), StoredSigningKey.NEXT,
                     jwk.toPublicJWK().toJSONString(), encrypted, clock.instant());
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
@@ -214,7 +352,18 @@ public class SigningKeys {
         }
     }
 
-    private record Loaded(Map<JWSAlgorithm, ActiveKey> signers, Map<String, JWSVerifier> verifiers,
-                          JWKSet publicKeys) {
+    /**
+     * A key as the admin API shows it: no key material. {@code verifiesUntil} is when a retired
+     * key leaves the JWKS; null for next and active keys.
+     */
+    public record KeyView(String kid, String alg, String status, Instant created, Instant activated, Instant retired,
+                          Instant verifiesUntil) {
+    }
+
+    private record Verifying(JWSVerifier verifier, Instant until) {
+    }
+
+    private record Loaded(Map<JWSAlgorithm, ActiveKey> signers, Map<String, Verifying> verifiers,
+                          JWKSet publicKeys, List<KeyView> views) {
     }
 }

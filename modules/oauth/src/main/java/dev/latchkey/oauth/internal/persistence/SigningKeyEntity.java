@@ -33,4 +33,12 @@ public class SigningKeyEntity {
 
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;
+
+    /** When the key became active; null while next. */
+    @Column(name = "activated_at")
+    LocalDateTime activatedAt;
+
+    /** When the key was retired; null until then. */
+    @Column(name = "retired_at")
+    LocalDateTime retiredAt;
 }

@@ -31,15 +31,16 @@ class SigningKeysTest {
     }
 
     @Test
-    void loadWhenEmptyThenOneEs256AndOneRs256KeyWithThumbprintKids() throws Exception {
+    void loadWhenEmptyThenAnActiveAndANextKeyPerAlgorithmWithThumbprintKids() throws Exception {
         List<StoredSigningKey> stored = GENERATED.all();
-        assertEquals(2, stored.size());
+        assertEquals(4, stored.size());
+        assertEquals(List.of("ES256/active", "ES256/next", "RS256/active", "RS256/next"),
+                stored.stream().map(key -> key.alg() + "/" + key.status()).sorted().toList());
         for (StoredSigningKey key : stored) {
             JWK publicJwk = JWK.parse(key.publicJwk());
             assertFalse(publicJwk.isPrivate(), "the public column holds no private part");
             assertEquals(publicJwk.computeThumbprint().toString(), key.kid());
             assertFalse(key.encryptedPrivateJwk().contains("\"d\""), "the private JWK is stored encrypted");
-            assertEquals(StoredSigningKey.ACTIVE, key.status());
             assertEquals(TestClock.START, key.createdAt());
         }
         assertTrue(first.active(JWSAlgorithm.ES256).kid().length() >= 43);
@@ -66,14 +67,14 @@ class SigningKeysTest {
             private int reads;
 
             @Override
-            public synchronized List<StoredSigningKey> findActive() {
-                return reads++ == 0 ? List.of() : super.findActive();
+            public synchronized List<StoredSigningKey> findAll() {
+                return reads++ == 0 ? List.of() : super.findAll();
             }
         };
         GENERATED.all().forEach(racing::add);
         SigningKeys node = new SigningKeys(racing, new TestCipher());
         node.load();
-        assertEquals(2, racing.all().size(), "the losing insert stored nothing");
+        assertEquals(4, racing.all().size(), "the losing insert stored nothing, the other node's next key is used");
         assertEquals(first.active(JWSAlgorithm.ES256).kid(), node.active(JWSAlgorithm.ES256).kid());
     }
 
@@ -91,9 +92,10 @@ class SigningKeysTest {
     @Test
     void loadWhenPrivateKeyDecryptedUnderAnotherContextThenFails() {
         InMemorySigningKeyStore swapped = new InMemorySigningKeyStore();
-        List<StoredSigningKey> keys = GENERATED.all();
-        StoredSigningKey es = keys.get(0);
-        StoredSigningKey rs = keys.get(1);
+        StoredSigningKey es = GENERATED.findActive().stream().filter(key -> key.alg().equals("ES256")).findFirst()
+                .orElseThrow();
+        StoredSigningKey rs = GENERATED.findActive().stream().filter(key -> key.alg().equals("RS256")).findFirst()
+                .orElseThrow();
         swapped.add(new StoredSigningKey(es.kid(), es.alg(), es.status(), es.publicJwk(), rs.encryptedPrivateJwk(),
                 es.createdAt()));
         swapped.add(rs);
@@ -121,9 +123,9 @@ class SigningKeysTest {
     }
 
     @Test
-    void publicKeysHoldsBothPublicKeysOnly() throws Exception {
+    void publicKeysHoldsTheActiveAndNextPublicKeysOnly() throws Exception {
         JWKSet published = JWKSet.parse(first.publicKeys().toString());
-        assertEquals(2, published.getKeys().size());
+        assertEquals(4, published.getKeys().size());
         assertTrue(published.getKeys().stream().noneMatch(JWK::isPrivate));
         assertFalse(first.publicKeys().toString().contains("\"d\""));
     }

@@ -15,9 +15,16 @@ import dev.latchkey.oauth.internal.keys.StoredSigningKey;
 import dev.latchkey.oauth.internal.token.RefreshToken;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -123,7 +130,89 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
         }));
         List<StoredSigningKey> active = keys(k -> k.findActive());
         assertEquals(List.of("kid-es", "kid-rs"), active.stream().map(StoredSigningKey::kid).sorted().toList());
-        assertTrue(active.contains(es));
+        assertTrue(active.contains(new StoredSigningKey(es.kid(), es.alg(), es.status(), es.publicJwk(),
+                es.encryptedPrivateJwk(), T0, T0, null)), "activated when stored");
+    }
+
+    private void storeActiveAndNext(String alg, String active, String next) {
+        keys(k -> {
+            k.insertActive(new StoredSigningKey(active, alg, StoredSigningKey.NEXT, "{}", "c", T0));
+            k.insertNext(new StoredSigningKey(next, alg, StoredSigningKey.NEXT, "{}", "c", T0.plusSeconds(1)));
+            return null;
+        });
+    }
+
+    private StoredSigningKey stored(String kid) {
+        return this.<List<StoredSigningKey>>keys(k -> k.findAll()).stream().filter(key -> key.kid().equals(kid))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void signingKeysRotateRetiresPromotesStoresTheNewNextAndDeletesExpiredRetired() {
+        storeActiveAndNext("ES256", "a1", "n1");
+        assertEquals(T0, stored("a1").activatedAt());
+        assertNull(stored("n1").activatedAt());
+        Instant t1 = T0.plusSeconds(600);
+        assertTrue(this.<Boolean>keys(k -> k.rotate("ES256", "a1", "n1",
+                new StoredSigningKey("n2", "ES256", StoredSigningKey.NEXT, "{}", "c", t1), t1, T0)));
+        assertEquals(new StoredSigningKey("a1", "ES256", StoredSigningKey.RETIRED, "{}", "c", T0, T0, t1),
+                stored("a1"));
+        assertEquals(new StoredSigningKey("n1", "ES256", StoredSigningKey.ACTIVE, "{}", "c", T0.plusSeconds(1), t1,
+                null), stored("n1"));
+        assertEquals(StoredSigningKey.NEXT, stored("n2").status());
+        assertEquals(List.of("n1"), this.<List<StoredSigningKey>>keys(k -> k.findActive()).stream()
+                .map(StoredSigningKey::kid).toList());
+
+        // a1 is no longer active: a second rotation from the same stale read changes nothing
+        assertFalse(this.<Boolean>keys(k -> k.rotate("ES256", "a1", "n2", null, t1, T0)));
+        assertEquals(StoredSigningKey.NEXT, stored("n2").status());
+
+        // the next key vanished: the retirement rolls back with it
+        assertThrows(RuntimeException.class, () -> keys(k -> k.rotate("ES256", "n1", "gone", null, t1, T0)));
+        assertEquals(StoredSigningKey.ACTIVE, stored("n1").status());
+
+        Instant t2 = t1.plusSeconds(600);
+        assertTrue(this.<Boolean>keys(k -> k.rotate("ES256", "n1", "n2", null, t2, t1.plusSeconds(1))));
+        List<String> kids = this.<List<StoredSigningKey>>keys(k -> k.findAll()).stream()
+                .map(StoredSigningKey::kid).sorted().toList();
+        assertEquals(List.of("n1", "n2"), kids, "a1, retired before the cut-off, is deleted");
+    }
+
+    @Test
+    void signingKeysConcurrentRotationsFromOneReadThenExactlyOneWins() throws Exception {
+        storeActiveAndNext("RS256", "a1", "n1");
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Boolean>> outcomes = new ArrayList<>();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            for (int i = 0; i < threads; i++) {
+                String newNext = "n2-" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    return this.<Boolean>keys(k -> k.rotate("RS256", "a1", "n1",
+                            new StoredSigningKey(newNext, "RS256", StoredSigningKey.NEXT, "{}", "c", T0), T0, T0));
+                }));
+            }
+            go.countDown();
+            int won = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                try {
+                    won += outcome.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                } catch (ExecutionException e) {
+                    // a loser may also be refused by a lock or the unique constraint: it changed nothing
+                }
+            }
+            assertEquals(1, won);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<StoredSigningKey> all = keys(k -> k.findAll());
+        assertEquals(List.of("n1"), all.stream().filter(key -> key.status().equals(StoredSigningKey.ACTIVE))
+                .map(StoredSigningKey::kid).toList());
+        assertEquals(1, all.stream().filter(key -> key.status().equals(StoredSigningKey.NEXT)).count(),
+                "only the winner stored its new next key");
+        assertEquals(StoredSigningKey.RETIRED, stored("a1").status());
     }
 
     private static RefreshToken token(String hash, UUID family, String client, String session, String scope) {

@@ -44,6 +44,10 @@ class OAuthChangelogTest {
         assertThrows(SQLException.class, () -> execute(connection, "insert into oauth_signing_key (kid, "
                 + "alg, status, active_alg, public_jwk, private_jwk, created_at) values ('k4', 'ES256', 'active', "
                 + "'ES256', '{}', 'x', CURRENT_TIMESTAMP)"));
+        // rotation's times: a retired key records when it was activated and retired
+        execute(connection, "insert into oauth_signing_key (kid, alg, status, active_alg, public_jwk, private_jwk, "
+                + "created_at, activated_at, retired_at) values ('k5', 'RS256', 'retired', null, '{}', 'x', "
+                + "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
     }
 
     private static List<String> tables(Connection connection) throws SQLException {

@@ -116,7 +116,7 @@ class ProtocolResourcesTest {
         Response response = new JwksResource(fixture.keys).jwks();
         assertEquals("public, max-age=300", response.getHeaderString("Cache-Control"));
         JWKSet set = JWKSet.parse((String) response.getEntity());
-        assertEquals(2, set.getKeys().size());
+        assertEquals(4, set.getKeys().size(), "the active and the next key of each algorithm");
         assertFalse(((String) response.getEntity()).contains("\"d\""));
     }
 
