@@ -21,6 +21,7 @@ public class OAuthSettings {
     private Duration clientCacheTtl;
     private Optional<String> accessTokenAudience;
     private boolean adminCliEnabled;
+    private Optional<Duration> keyRotationInterval;
 
     @Inject
     public OAuthSettings(@ConfigProperty(name = "latchkey.oauth.access-token-ttl") Duration accessTokenTtl,
@@ -28,13 +29,23 @@ public class OAuthSettings {
                          @ConfigProperty(name = "latchkey.oauth.refresh-token-ttl") Duration refreshTokenTtl,
                          @ConfigProperty(name = "latchkey.oauth.client-cache-ttl") Duration clientCacheTtl,
                          @ConfigProperty(name = "latchkey.oauth.access-token-audience") Optional<String> accessTokenAudience,
-                         @ConfigProperty(name = "latchkey.oauth.admin-cli.enabled") boolean adminCliEnabled) {
+                         @ConfigProperty(name = "latchkey.oauth.admin-cli.enabled") boolean adminCliEnabled,
+                         @ConfigProperty(name = "latchkey.oauth.key-rotation-interval") Optional<Duration> keyRotationInterval) {
+        this(accessTokenTtl, idTokenTtl, refreshTokenTtl, clientCacheTtl, accessTokenAudience, adminCliEnabled);
+        // P0D, a negative duration or no value: no scheduled rotation
+        this.keyRotationInterval = keyRotationInterval.filter(interval -> interval.compareTo(Duration.ZERO) > 0);
+    }
+
+    /** Without scheduled key rotation. */
+    public OAuthSettings(Duration accessTokenTtl, Duration idTokenTtl, Duration refreshTokenTtl, Duration clientCacheTtl,
+                         Optional<String> accessTokenAudience, boolean adminCliEnabled) {
         this.accessTokenTtl = atLeastOneSecond("latchkey.oauth.access-token-ttl", accessTokenTtl);
         this.idTokenTtl = atLeastOneSecond("latchkey.oauth.id-token-ttl", idTokenTtl);
         this.refreshTokenTtl = atLeastOneSecond("latchkey.oauth.refresh-token-ttl", refreshTokenTtl);
         this.clientCacheTtl = clientCacheTtl.isNegative() ? Duration.ZERO : clientCacheTtl;
         this.accessTokenAudience = accessTokenAudience.map(String::trim).filter(value -> !value.isEmpty());
         this.adminCliEnabled = adminCliEnabled;
+        this.keyRotationInterval = Optional.empty();
     }
 
     /** For CDI's client proxy only. */
@@ -52,6 +63,14 @@ public class OAuthSettings {
             throw new IllegalArgumentException(key + " must be at least PT1S, was " + value);
         }
         return value;
+    }
+
+    /**
+     * How often each algorithm's signing key is rotated ({@code key-rotation-interval}, P90D);
+     * empty when {@code P0D} or unset: rotation only by the admin API.
+     */
+    public Optional<Duration> keyRotationInterval() {
+        return keyRotationInterval;
     }
 
     /** Lifetime of access tokens ({@code access-token-ttl}, PT5M). */

@@ -65,6 +65,12 @@ public class SigningKeys {
     /** The least time between two reloads caused by an unknown {@code kid}: random kids cannot flood the database. */
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
 
+    /**
+     * How long a next key is published before a scheduled rotation lets it sign: the JWKS's
+     * cache lifetime ({@code max-age} of {@code /jwks}), so relying parties that cached it hold the key.
+     */
+    public static final Duration PUBLISHED_BEFORE_SIGNING = Duration.ofSeconds(300);
+
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final String CONTEXT = "oauth_signing_key:";
 
@@ -169,16 +175,23 @@ public class SigningKeys {
 
     private void rotate(JWSAlgorithm algorithm) {
         List<StoredSigningKey> all = store.findAll();
-        StoredSigningKey active = find(all, algorithm, StoredSigningKey.ACTIVE).orElseThrow(
-                () -> new IllegalStateException("No active " + algorithm + " signing key"));
-        Optional<StoredSigningKey> next = find(all, algorithm, StoredSigningKey.NEXT);
-        if (next.isEmpty()) {
+        if (find(all, algorithm, StoredSigningKey.NEXT).isEmpty()) {
             // only when another node's rotation consumed it since our load: store one, then promote it
             store.insertNext(generate(algorithm));
             all = store.findAll();
-            next = find(all, algorithm, StoredSigningKey.NEXT);
         }
-        StoredSigningKey promoted = next.orElseThrow();
+        rotate(algorithm, all);
+    }
+
+    /**
+     * Rotates {@code algorithm} as seen in {@code all}, which holds its next key. The rotation is
+     * conditional on the active key of {@code all} still being active, so a node acting on a
+     * read that another node's rotation has overtaken changes nothing.
+     */
+    private boolean rotate(JWSAlgorithm algorithm, List<StoredSigningKey> all) {
+        StoredSigningKey active = find(all, algorithm, StoredSigningKey.ACTIVE).orElseThrow(
+                () -> new IllegalStateException("No active " + algorithm + " signing key"));
+        StoredSigningKey promoted = find(all, algorithm, StoredSigningKey.NEXT).orElseThrow();
         boolean anotherNext = all.stream().anyMatch(key -> key.alg().equals(algorithm.getName())
                 && key.status().equals(StoredSigningKey.NEXT) && !key.kid().equals(promoted.kid()));
         StoredSigningKey newNext = anotherNext ? null : generate(algorithm);
@@ -186,9 +199,44 @@ public class SigningKeys {
         if (store.rotate(algorithm.getName(), active.kid(), promoted.kid(), newNext, now, now.minus(retention))) {
             LOG.info(() -> "Rotated the " + algorithm + " signing key: " + promoted.kid() + " signs, "
                     + active.kid() + " is retired");
-        } else {
-            LOG.info(() -> "Another node rotated the " + algorithm + " signing key first");
+            return true;
         }
+        LOG.info(() -> "Another node rotated the " + algorithm + " signing key first");
+        return false;
+    }
+
+    /**
+     * The periodic check: rotates each algorithm whose active key has been active for
+     * {@code interval} — provided its next key has been published for at least
+     * {@link #PUBLISHED_BEFORE_SIGNING}, else at a later check — then reloads the keys, which also
+     * picks up other nodes' rotations. Several nodes checking at once rotate once. Answers the
+     * algorithms this node rotated.
+     */
+    public synchronized List<JWSAlgorithm> rotateDue(Duration interval) {
+        List<StoredSigningKey> all = store.findAll();
+        Instant now = clock.instant();
+        List<JWSAlgorithm> rotated = new ArrayList<>();
+        for (JWSAlgorithm algorithm : ALGORITHMS) {
+            Optional<StoredSigningKey> active = find(all, algorithm, StoredSigningKey.ACTIVE);
+            if (active.isEmpty()) {
+                continue;
+            }
+            Instant since = active.get().activatedAt() != null ? active.get().activatedAt() : active.get().createdAt();
+            if (now.isBefore(since.plus(interval))) {
+                continue;
+            }
+            Optional<StoredSigningKey> next = find(all, algorithm, StoredSigningKey.NEXT);
+            if (next.isEmpty()) {
+                store.insertNext(generate(algorithm));
+                LOG.info(() -> "Rotation of " + algorithm + " is due; published a next key first");
+            } else if (now.isBefore(next.get().createdAt().plus(PUBLISHED_BEFORE_SIGNING))) {
+                LOG.fine(() -> "Rotation of " + algorithm + " waits until its next key has been published long enough");
+            } else if (rotate(algorithm, all)) {
+                rotated.add(algorithm);
+            }
+        }
+        install(store.findAll());
+        return rotated;
     }
 
     /** The active key of an algorithm. */

@@ -19,7 +19,8 @@ import jakarta.ws.rs.core.Response;
 @ApplicationScoped
 public class JwksResource {
 
-    static final String CACHE = "public, max-age=300";
+    /** As long as a next key is published before it signs (SigningKeys.PUBLISHED_BEFORE_SIGNING). */
+    static final String CACHE = "public, max-age=" + SigningKeys.PUBLISHED_BEFORE_SIGNING.toSeconds();
 
     private SigningKeys keys;
 

@@ -241,4 +241,113 @@ class SigningKeyRotationTest {
             assertEquals(active, node.active(JWSAlgorithm.ES256).kid());
         }
     }
+
+    @Test
+    void rotateDueWhenIntervalNotReachedThenNothingRotates() {
+        keys.load();
+        String active = keys.active(JWSAlgorithm.ES256).kid();
+        clock.advance(Duration.ofDays(90).minusSeconds(1));
+
+        assertEquals(List.of(), keys.rotateDue(Duration.ofDays(90)));
+
+        assertEquals(active, keys.active(JWSAlgorithm.ES256).kid());
+        assertEquals(0, store.rotations());
+    }
+
+    @Test
+    void rotateDueWhenIntervalReachedThenEachAlgorithmRotatesOnceAndNotAgainUntilTheNextInterval() {
+        keys.load();
+        String next = kid("RS256", StoredSigningKey.NEXT);
+        clock.advance(Duration.ofDays(90));
+
+        assertEquals(SigningKeys.ALGORITHMS, keys.rotateDue(Duration.ofDays(90)));
+        assertEquals(next, keys.active(JWSAlgorithm.RS256).kid());
+
+        clock.advance(Duration.ofDays(1));
+        assertEquals(List.of(), keys.rotateDue(Duration.ofDays(90)), "the promoted key counts from its activation");
+        assertEquals(2, store.rotations());
+    }
+
+    @Test
+    void rotateDueWhenNextKeyPublishedTooRecentlyThenWaitsForTheJwksCacheToExpire() {
+        keys.load();
+        keys.rotate(ES256);
+        // the new next key was published just now; a tiny interval makes the rotation due at once
+        clock.advance(SigningKeys.PUBLISHED_BEFORE_SIGNING.minusSeconds(1));
+        assertEquals(List.of(), keys.rotateDue(Duration.ofSeconds(1)).stream()
+                .filter(JWSAlgorithm.ES256::equals).toList());
+        clock.advance(Duration.ofSeconds(1));
+        assertTrue(keys.rotateDue(Duration.ofSeconds(1)).contains(JWSAlgorithm.ES256));
+    }
+
+    @Test
+    void rotateDueWhenNoNextKeyThenPublishesOneAndRotatesAtALaterCheck() {
+        keys.load();
+        InMemorySigningKeyStore withoutNext = new InMemorySigningKeyStore();
+        store.findActive().forEach(withoutNext::add);
+        SigningKeys node = new SigningKeys(withoutNext, new TestCipher(), clock, RETENTION);
+        node.reload();
+        clock.advance(Duration.ofDays(90));
+
+        assertEquals(List.of(), node.rotateDue(Duration.ofDays(90)));
+        assertEquals(2, withoutNext.all().stream().filter(key -> key.status().equals(StoredSigningKey.NEXT)).count());
+        assertTrue(node.publicKeys().getKeys().size() == 4, "the new next keys are published");
+
+        clock.advance(SigningKeys.PUBLISHED_BEFORE_SIGNING);
+        assertEquals(SigningKeys.ALGORITHMS, node.rotateDue(Duration.ofDays(90)));
+    }
+
+    @Test
+    void rotateDueWhenAnotherNodeRotatesFromTheSameReadThenOnlyOneRotation() {
+        keys.load();
+        clock.advance(Duration.ofDays(90));
+        // the other node's rotation lands after this node's read
+        InMemorySigningKeyStore late = new InMemorySigningKeyStore() {
+            private boolean first = true;
+
+            @Override
+            public synchronized List<StoredSigningKey> findAll() {
+                List<StoredSigningKey> read = store.findAll();
+                if (first) {
+                    first = false;
+                    new SigningKeys(store, new TestCipher(), clock, RETENTION).rotateDue(Duration.ofDays(90));
+                }
+                return read;
+            }
+
+            @Override
+            public synchronized boolean rotate(String alg, String activeKid, String nextKid,
+                                               StoredSigningKey newNext, java.time.Instant now,
+                                               java.time.Instant deleteRetiredBefore) {
+                return store.rotate(alg, activeKid, nextKid, newNext, now, deleteRetiredBefore);
+            }
+        };
+        SigningKeys node = new SigningKeys(late, new TestCipher(), clock, RETENTION);
+
+        assertEquals(List.of(), node.rotateDue(Duration.ofDays(90)));
+
+        assertEquals(2, store.rotations(), "one per algorithm, by the other node");
+        assertEquals(2, store.findActive().size());
+    }
+
+    @Test
+    void scheduleCheckWhenRotationOffThenReloadsOnlyAndNeverThrows() {
+        keys.load();
+        SigningKeys otherNode = new SigningKeys(store, new TestCipher(), clock, RETENTION);
+        otherNode.load();
+        otherNode.rotate(ES256);
+        clock.advance(Duration.ofDays(365));
+
+        KeyRotationSchedule.check(keys, java.util.Optional.empty());
+
+        assertEquals(otherNode.active(JWSAlgorithm.ES256).kid(), keys.active(JWSAlgorithm.ES256).kid());
+        assertEquals(1, store.rotations(), "no scheduled rotation");
+        SigningKeys broken = new SigningKeys(new InMemorySigningKeyStore() {
+            @Override
+            public synchronized List<StoredSigningKey> findAll() {
+                throw new IllegalStateException("database down");
+            }
+        }, new TestCipher(), clock, RETENTION);
+        KeyRotationSchedule.check(broken, java.util.Optional.of(Duration.ofDays(90)));
+    }
 }
