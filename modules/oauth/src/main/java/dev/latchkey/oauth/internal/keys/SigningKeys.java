@@ -150,9 +150,10 @@ public class SigningKeys {
 
     /**
      * Reloads from the database without generating anything: how a node learns of another
-     * node's rotation. Keeps the keys in memory when the database cannot be read.
+     * node's rotation. Keeps the keys in memory when the database cannot be read. Synchronized
+     * with rotation, so a read older than this node's own rotation is never installed after it.
      */
-    public void reload() {
+    public synchronized void reload() {
         try {
             install(store.findAll());
         } catch (RuntimeException e) {
