@@ -7,6 +7,7 @@ import dev.latchkey.oauth.events.TokensIssued;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
@@ -20,6 +21,7 @@ public class OutcomeCounters {
 
     static final String LOGINS = "latchkey.logins";
     static final String TOKEN_REQUESTS = "latchkey.token.requests";
+    private static final Pattern TAG_VALUE = Pattern.compile("[a-z_:.-]{1,64}");
 
     @Inject
     MetricRegistry registry;
@@ -44,7 +46,7 @@ public class OutcomeCounters {
 
     /** Tag values come from requests: keep the set bounded. */
     static String tagValue(String value) {
-        if (value == null || value.length() > 64 || !value.matches("[a-z_:.-]+")) {
+        if (value == null || !TAG_VALUE.matcher(value).matches()) {
             return "other";
         }
         return value;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
+import java.util.regex.Pattern;
 
 /**
  * The cookies of the pages: the session cookie and the CSRF cookie of the double-submit
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.NewCookie;
 public class FormCookies {
 
     private static final String CSRF_BASE_NAME = "latchkey_csrf";
+    /** What {@link SecureTokens#newToken()} makes: 256 bits in base64url. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     @Inject
     SsoSessions sessions;
@@ -29,7 +32,7 @@ public class FormCookies {
     /** The CSRF token the browser already holds, or a new one. */
     public String csrfToken(HttpHeaders headers) {
         Cookie existing = headers.getCookies().get(csrfCookieName());
-        if (existing != null && existing.getValue().matches("[A-Za-z0-9_-]{43}")) {
+        if (existing != null && TOKEN.matcher(existing.getValue()).matches()) {
             return existing.getValue();
         }
         return SecureTokens.newToken();
