@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Latchkey's token-endpoint benchmark. Reports; never fails on a number.
+# Latchkey's protocol-endpoint benchmark. Reports; never fails on a number.
 #
 #   modules/benchmarks/run.sh [--no-build] [--sweep] [--profile] [--no-wait]
 #
@@ -9,10 +9,12 @@
 #   * start to ready: from `server start` to the first 200 of /health/ready (polled every 100 ms),
 #     for the first start (empty database: schema, keys, keystore created) and for a restart
 #     (the figure compared with the target);
-#   * client_credentials tokens/s at peak: wrk, warm-up in 10 s rounds until the rate is stable
-#     (within 5 %, at most 12 rounds), then 20 s (wrk shares the cores with the server, as the
-#     targets assume);
-#   * p99 latency at half of that peak: FixedRateLoad, open loop, 3 s warm-up + 20 s;
+#   * for each endpoint — client_credentials, introspection of a valid access JWT, userinfo,
+#     refresh_token with rotation (without and with an ID token) — the rate at peak: wrk, warm-up
+#     in 10 s rounds until the rate is stable (within 5 %; 6 to 12 rounds for the first
+#     endpoint, 2 to REFRESH_WARMUP_ROUNDS (5) for the others), then 20 s (wrk shares the cores with
+#     the server, as the targets assume); refresh.lua presents each family's latest token;
+#   * p99 latency at half of each peak: FixedRateLoad, open loop, 3 s warm-up + 20 s;
 #   * idle RSS: VmRSS of the server JVM 10 s after the load;
 #   * the raw ES256 signing rate of the same JDK with 2 threads (JMH SigningBenchmark, after the
 #     server is stopped), and tokens/s ÷ ES256 signs/s.
@@ -49,6 +51,8 @@ DB_NAME=latchkey_bench
 WRK_THREADS=${WRK_THREADS:-2}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 WARMUP_SECONDS=10
+# the endpoints after client credentials meet a warmed-up server: fewer rounds at most
+REFRESH_WARMUP_ROUNDS=${REFRESH_WARMUP_ROUNDS:-5}
 PEAK_SECONDS=20
 FIXED_RATE_SECONDS=20
 
@@ -77,7 +81,8 @@ for tool in wrk curl jq psql; do
 done
 
 # other heavy processes (builds, test servers) share the 2 cores: wait for them, then watch
-others() { pgrep -af 'maven|wlp' | grep -v -e "$SERVER_NAME" -e 'pgrep' || true; }
+# (Java processes only: a command waiting for a build lock names Maven without running it)
+others() { pgrep -af 'maven|wlp' | awk '$2 ~ /(^|\/)java$/' | grep -v -e "$SERVER_NAME" || true; }
 if [ "$WAIT" = 1 ]; then
   while [ -n "$(others)" ]; do
     log "waiting for other Maven/Liberty processes to end:"; others | cut -c1-160 >&2
@@ -193,26 +198,59 @@ rss_mib() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVER_PID/stat
 RSS_AT_READY=$(rss_mib)
 log "restart ready in $START_TO_READY s (pid $SERVER_PID, RSS $RSS_AT_READY MiB)"
 
-# ---- an admin token, a client_credentials client --------------------------------------------------
+# ---- an admin token, the clients, the tokens and refresh-token families the endpoints need -------
 ADMIN_TOKEN=$(curl -sf "$BASE_URL/token" -d grant_type=password -d client_id=latchkey-admin-cli \
   --data-urlencode "username=$ADMIN_USERNAME" --data-urlencode "password=$ADMIN_PASSWORD" | jq -r .access_token)
+create_client() { # JSON body → the client secret
+  curl -sf "$BASE_URL/api/v1/admin/clients" -H "Authorization: Bearer $ADMIN_TOKEN" \
+    -H 'Content-Type: application/json' -d "$1" | jq -r .client_secret
+}
+# client_credentials, and introspection of its tokens: a service whose access tokens live an hour
+# (access_token_lifetime), so the introspected token stays valid for the whole run
 CLIENT_ID=bench-service
-CLIENT_SECRET=$(curl -sf "$BASE_URL/api/v1/admin/clients" -H "Authorization: Bearer $ADMIN_TOKEN" \
-  -H 'Content-Type: application/json' \
-  -d "{\"client_id\":\"$CLIENT_ID\",\"client_name\":\"Benchmark\",\"client_type\":\"confidential\",\"grant_types\":[\"client_credentials\"],\"scope\":\"api:read\"}" \
-  | jq -r .client_secret)
+CLIENT_SECRET=$(create_client "{\"client_id\":\"$CLIENT_ID\",\"client_name\":\"Benchmark\",\"client_type\":\"confidential\",\"grant_types\":[\"client_credentials\"],\"scope\":\"api:read\",\"access_token_lifetime\":3600}")
 [ -n "$CLIENT_SECRET" ] && [ "$CLIENT_SECRET" != null ] || { echo "could not create the client" >&2; exit 1; }
 BENCH_AUTHORIZATION="Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)"
 export BENCH_AUTHORIZATION
 FIRST=$(curl -s -w '\n%{http_code}' "$BASE_URL/token" -H "Authorization: $BENCH_AUTHORIZATION" \
   -d grant_type=client_credentials -d scope=api:read)
 [ "$(tail -n1 <<<"$FIRST")" = 200 ] || { echo "token request failed: $FIRST" >&2; exit 1; }
-TOKEN_BYTES=$(head -n1 <<<"$FIRST" | jq -r .access_token | wc -c)
-
-# ---- peak: wrk ----------------------------------------------------------------------------------
-run_wrk() { # threads connections seconds [--latency]
-  wrk -t"$1" -c"$2" -d"$3s" ${4:-} -s "$BENCH/token.lua" "$BASE_URL/token"
+SERVICE_TOKEN=$(head -n1 <<<"$FIRST" | jq -r .access_token)
+TOKEN_BYTES=$(printf '%s' "$SERVICE_TOKEN" | wc -c)
+# refresh with rotation and userinfo: an app of the bench admin's; the password grant starts
+# refresh-token families without a browser (one Argon2id verification each, not measured)
+APP_ID=bench-app
+APP_SECRET=$(create_client "{\"client_id\":\"$APP_ID\",\"client_name\":\"Benchmark app\",\"client_type\":\"confidential\",\"grant_types\":[\"password\",\"refresh_token\"],\"scope\":\"openid offline_access api:read\",\"access_token_lifetime\":3600}")
+[ -n "$APP_SECRET" ] && [ "$APP_SECRET" != null ] || { echo "could not create the app client" >&2; exit 1; }
+APP_AUTHORIZATION="Basic $(printf '%s:%s' "$APP_ID" "$APP_SECRET" | base64 -w0)"
+password_grant() { # scope → the token response
+  curl -sf "$BASE_URL/token" -H "Authorization: $APP_AUTHORIZATION" -d grant_type=password \
+    --data-urlencode "username=$ADMIN_USERNAME" --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "scope=$1"
 }
+USER_TOKEN=$(password_grant openid | jq -r .access_token)
+[ -n "$USER_TOKEN" ] && [ "$USER_TOKEN" != null ] || { echo "no user token" >&2; exit 1; }
+# each wrk run uses up the families in flight when it stops (at most one per connection), so a
+# pool lasts the warm-up rounds and the peak with room to spare; FixedRateLoad needs 32 more
+FAMILIES=$(( WRK_CONNECTIONS * (REFRESH_WARMUP_ROUNDS + 2) + 64 ))
+start_families() { # file scope: FAMILIES refresh-token families, one token a line
+  local pids=()
+  : > "$1"
+  for i in $(seq "$FAMILIES"); do
+    password_grant "$2" | jq -r .refresh_token >> "$1" &
+    pids+=($!)
+    # four at a time; wait for these jobs only (a bare wait would also wait for the watcher)
+    if [ $(( i % 4 )) = 0 ]; then wait "${pids[@]}"; pids=(); fi
+  done
+  [ ${#pids[@]} = 0 ] || wait "${pids[@]}"
+  [ "$(grep -c . "$1")" -ge "$FAMILIES" ] || { echo "could not start $FAMILIES refresh-token families" >&2; exit 1; }
+}
+log "starting $FAMILIES refresh-token families per refresh benchmark (password grant)"
+start_families "$WORK/refresh.tokens" "offline_access api:read"
+start_families "$WORK/refresh-openid.tokens" "openid offline_access api:read"
+export BENCH_WRK_THREADS=$WRK_THREADS
+FORM=application/x-www-form-urlencoded
+
+# ---- per endpoint: peak with wrk after a warm-up, then p99 at half of the peak ------------------
 requests_per_second() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }'; }
 non_2xx() { awk '/Non-2xx or 3xx responses:/ { n = $5 } /Socket errors:/ { s = $0 } END { print (n ? n : 0) (s ? " (" s ")" : "") }'; }
 
@@ -226,47 +264,74 @@ jit_state() { # --profile: the JIT's backlog and the CPU its threads used so far
   awk -v q="$queued" -v j="$jit_ticks" -v a="$all_ticks" \
     'BEGIN { printf " (JIT queue %s methods; JIT threads %.0f s of the JVM'"'"'s %.0f s CPU)", q, j / 100, a / 100 }'
 }
-# the JIT needs a while for the EC arithmetic and the request path: warm up in rounds of 10 s
-# until a round is within ±5 % of the previous one (at least 2 rounds, at most 12)
-WARMUP_RATES=""
-previous=0
-for round in $(seq 1 12); do
-  rate=$(run_wrk "$WRK_THREADS" "$WRK_CONNECTIONS" "$WARMUP_SECONDS" | requests_per_second)
-  log "warm-up round $round: $rate/s$([ "$PROFILE" = 1 ] && jit_state || true)"
-  WARMUP_RATES="$WARMUP_RATES${WARMUP_RATES:+, }$rate"
-  if [ "$round" -ge 2 ] && [ $(( rate * 100 )) -le $(( previous * 105 )) ] \
-     && [ $(( rate * 100 )) -ge $(( previous * 95 )) ]; then break; fi
-  previous=$rate
-done
+
+# measure NAME MIN_WARMUP_ROUNDS MAX_WARMUP_ROUNDS SCRIPT PATH -- FixedRateLoad options...
+# The JIT needs a while for the EC arithmetic and the request path: warm up in rounds of 10 s
+# until a round is within ±5 % of the previous one (at least MIN_WARMUP_ROUNDS, at least 2; at
+# most MAX_WARMUP_ROUNDS),
+# then wrk for PEAK_SECONDS, then FixedRateLoad at half of that rate. Sets PEAK_<NAME>,
+# ERRORS_<NAME>, PEAK_P99_<NAME>, WARMUP_<NAME> and FIXED_<NAME>.
+measure() {
+  local name=$1 min_rounds=$2 max_rounds=$3 script=$4 path=$5 rate previous=0 rounds="" peak half fixed
+  shift 6
+  for round in $(seq 1 "$max_rounds"); do
+    rate=$(wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$BENCH/$script" "$BASE_URL$path" \
+      | requests_per_second)
+    log "$name warm-up round $round: $rate/s$([ "$PROFILE" = 1 ] && jit_state || true)"
+    rounds="$rounds${rounds:+, }$rate"
+    if [ "$round" -ge 2 ] && [ "$round" -ge "$min_rounds" ] && [ $(( rate * 100 )) -le $(( previous * 105 )) ] \
+       && [ $(( rate * 100 )) -ge $(( previous * 95 )) ]; then break; fi
+    previous=$rate
+  done
+  log "$name peak: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS ${PEAK_SECONDS}s"
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${PEAK_SECONDS}s" --latency -s "$BENCH/$script" "$BASE_URL$path" \
+    > "$WORK/peak-$name.txt"
+  cat "$WORK/peak-$name.txt" >&2
+  peak=$(requests_per_second < "$WORK/peak-$name.txt")
+  half=$((peak / 2))
+  log "$name fixed rate: $half/s for ${FIXED_RATE_SECONDS}s (after 3 s at the same rate)"
+  fixed=$(java -Xmx128m -XX:+UseSerialGC -cp "$BENCH_CP" dev.latchkey.benchmarks.FixedRateLoad \
+    --url "$BASE_URL$path" --rate "$half" --connections 32 --warmup 3 --duration "$FIXED_RATE_SECONDS" "$@")
+  echo "$fixed" >&2
+  printf -v "PEAK_$name" '%s' "$peak"
+  printf -v "ERRORS_$name" '%s' "$(non_2xx < "$WORK/peak-$name.txt")"
+  printf -v "PEAK_P99_$name" '%s' "$(awk '/^ +99%/ { print $2 }' "$WORK/peak-$name.txt")"
+  printf -v "WARMUP_$name" '%s' "$rounds"
+  printf -v "FIXED_$name" '%s' "$fixed"
+}
 
 SWEEP_NOTE=""
 if [ "$SWEEP" = 1 ]; then
   best=0
   for mix in 1:16 2:16 2:32 2:64; do
     t=${mix%:*} c=${mix#*:}
-    rate=$(run_wrk "$t" "$c" 10 | requests_per_second)
+    rate=$(wrk -t"$t" -c"$c" -d10s -s "$BENCH/token.lua" "$BASE_URL/token" | requests_per_second)
     log "sweep -t$t -c$c: $rate/s"
     SWEEP_NOTE="$SWEEP_NOTE -t$t -c$c: $rate/s;"
     if [ "$rate" -gt "$best" ]; then best=$rate WRK_THREADS=$t WRK_CONNECTIONS=$c; fi
   done
 fi
 
-log "peak: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS ${PEAK_SECONDS}s"
-run_wrk "$WRK_THREADS" "$WRK_CONNECTIONS" "$PEAK_SECONDS" --latency > "$WORK/peak.txt"
-cat "$WORK/peak.txt" >&2
-PEAK=$(requests_per_second < "$WORK/peak.txt")
-PEAK_ERRORS=$(non_2xx < "$WORK/peak.txt")
-PEAK_P99=$(awk '/^ +99%/ { print $2 }' "$WORK/peak.txt")
-
-# ---- p99 at half of the peak: open loop ----------------------------------------------------------
-HALF=$((PEAK / 2))
-log "fixed rate: $HALF/s for ${FIXED_RATE_SECONDS}s (after 3 s at the same rate)"
-FIXED=$(java -Xmx128m -XX:+UseSerialGC -cp "$BENCH_CP" dev.latchkey.benchmarks.FixedRateLoad \
-  --url "$BASE_URL/token" --authorization "$BENCH_AUTHORIZATION" \
-  --body 'grant_type=client_credentials&scope=api%3Aread' \
-  --rate "$HALF" --connections 32 --warmup 3 --duration "$FIXED_RATE_SECONDS")
-echo "$FIXED" >&2
-field() { tr ' ' '\n' <<<"$FIXED" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
+# client credentials first: its warm-up also warms the HTTP stack, JAX-RS and ES256 for the others;
+# at least 6 rounds, since its rate can pause for a round or two while it still climbs (seen on
+# 2026-11-23: 1,554 then 1,610/s in rounds 3 and 4, where a longer warm-up reached 8,000/s)
+measure cc 6 12 token.lua /token -- --authorization "$BENCH_AUTHORIZATION" \
+  --body 'grant_type=client_credentials&scope=api%3Aread'
+export BENCH_ACCESS_TOKEN=$SERVICE_TOKEN
+measure introspect 2 "$REFRESH_WARMUP_ROUNDS" introspect.lua /introspect -- --authorization "$BENCH_AUTHORIZATION" \
+  --body "token=$SERVICE_TOKEN"
+export BENCH_USER_TOKEN=$USER_TOKEN
+measure userinfo 2 "$REFRESH_WARMUP_ROUNDS" userinfo.lua /userinfo -- --method GET --authorization "Bearer $USER_TOKEN"
+export BENCH_AUTHORIZATION=$APP_AUTHORIZATION
+export BENCH_REFRESH_TOKENS=$WORK/refresh.tokens
+measure refresh 2 "$REFRESH_WARMUP_ROUNDS" refresh.lua /token -- \
+  --authorization "$APP_AUTHORIZATION" --refresh-tokens "$WORK/refresh.tokens"
+export BENCH_REFRESH_TOKENS=$WORK/refresh-openid.tokens
+measure refresh_openid 2 "$REFRESH_WARMUP_ROUNDS" refresh.lua /token -- \
+  --authorization "$APP_AUTHORIZATION" --refresh-tokens "$WORK/refresh-openid.tokens"
+export BENCH_AUTHORIZATION="Basic $(printf '%s:%s' "$CLIENT_ID" "$CLIENT_SECRET" | base64 -w0)"
+PEAK=$PEAK_cc
+field() { tr ' ' '\n' <<<"$2" | awk -F= -v k="$1" '$1 == k { print $2 }'; }
 
 # ---- idle RSS (before any profiling) -------------------------------------------------------------
 log "idle for 10 s"
@@ -279,7 +344,8 @@ LOG_ERRORS=$(awk '$6 == "E" { sub(/:$/, "", $7); print $7 }' "$SERVER_DIR/logs/m
 if [ "$PROFILE" = 1 ]; then
   log "profile: JFR for 20 s under wrk -t$WRK_THREADS -c$WRK_CONNECTIONS"
   jcmd "$SERVER_PID" JFR.start name=bench settings=profile duration=20s filename="$WORK/peak.jfr" >/dev/null
-  run_wrk "$WRK_THREADS" "$WRK_CONNECTIONS" 20 | requests_per_second >&2; echo " tokens/s while recording" >&2
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d20s -s "$BENCH/token.lua" "$BASE_URL/token" | requests_per_second >&2
+  echo " tokens/s while recording" >&2
   sleep 2
   mkdir -p "$BENCH/target"
   cp "$WORK/peak.jfr" "$BENCH/target/peak.jfr"
@@ -316,10 +382,22 @@ RATIO=$(awk -v t="$PEAK" -v s="$ES256" 'BEGIN { printf "%.2f", t / s }')
 verdict() { # value op target
   awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == "<=") ? (v <= t) : (v >= t); print ok ? "met" : "**missed**" }'
 }
-P99_HALF=$(field p99_ms)
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+endpoint_rows() { # name label target: the peak and the p99 at half of it, against their targets
+  local peak_var="PEAK_$1" fixed_var="FIXED_$1"
+  local peak=${!peak_var} fixed=${!fixed_var}
+  echo "| $2 at peak (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${PEAK_SECONDS} s) | $peak /s | ≥ $3 /s | $(verdict "$peak" '>=' "${3//,/}") |"
+  echo "| $2: p99 at half of peak ($(field rate "$fixed")/s open loop, ${FIXED_RATE_SECONDS} s) | $(field p99_ms "$fixed") ms | ≤ 10 ms | $(verdict "$(field p99_ms "$fixed")" '<=' 10) |"
+}
+detail_rows() { # name label
+  local warmup_var="WARMUP_$1" errors_var="ERRORS_$1" p99_var="PEAK_P99_$1" fixed_var="FIXED_$1"
+  local fixed=${!fixed_var}
+  echo "| $2: warm-up rounds of 10 s (/s) | ${!warmup_var} |"
+  echo "| $2: errors at peak (non-2xx); p99 at peak (closed loop, wrk) | ${!errors_var}; ${!p99_var} |"
+  echo "| $2: half-peak run: achieved/s, p50, p90, p99.9, max (ms), failed | $(field achieved "$fixed"), $(field p50_ms "$fixed"), $(field p90_ms "$fixed"), $(field p999_ms "$fixed"), $(field max_ms "$fixed"), $(field failed "$fixed") |"
+}
 {
-  echo "# Token endpoint benchmark: latest run"
+  echo "# Benchmark: latest run"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- modules || echo ' (+ local changes)'),"
   echo "$JDK_DESCRIPTION, $(nproc) cores ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)."
@@ -332,24 +410,28 @@ CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
   echo "|---|---|---|---|"
   echo "| start to ready, restart (\`server start\` → first 200 of /health/ready) | $START_TO_READY s | ≤ 5 s | $(verdict "$START_TO_READY" '<=' 5) |"
   echo "| idle RSS of the server JVM, 10 s after the load | $IDLE_RSS MiB | ≤ 300 MiB | $(verdict "$IDLE_RSS" '<=' 300) |"
-  echo "| client_credentials tokens/s at peak (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS, ${PEAK_SECONDS} s) | $PEAK | ≥ 4,000 | $(verdict "$PEAK" '>=' 4000) |"
-  echo "| p99 latency at half of peak ($(field rate)/s open loop, ${FIXED_RATE_SECONDS} s) | $P99_HALF ms | ≤ 10 ms | $(verdict "$P99_HALF" '<=' 10) |"
+  endpoint_rows cc "\`client_credentials\` tokens" "4,000"
+  endpoint_rows introspect "introspection of a valid access JWT" "8,000"
+  endpoint_rows userinfo "userinfo" "8,000"
+  endpoint_rows refresh "\`refresh_token\` with rotation (scope \`offline_access api:read\`: no ID token)" "1,300"
+  endpoint_rows refresh_openid "\`refresh_token\` with rotation and an RS256 ID token (scope \`openid ...\`)" "1,300"
   echo "| raw ES256 signing, access token (JMH, 2 threads) | $ES256 /s | | |"
-  echo "| **tokens/s ÷ ES256 signs/s** | **$RATIO** | | |"
+  echo "| **client_credentials tokens/s ÷ ES256 signs/s** | **$RATIO** | | |"
   echo
   echo "For reference:"
   echo
   echo "| | |"
   echo "|---|---|"
-  echo "| start to ready, first start (empty database, new server directory) | $FIRST_START s |"
+  echo "| start to ready, first start (empty database, new server directory, 8 signing keys generated) | $FIRST_START s |"
   echo "| RSS right after ready | $RSS_AT_READY MiB |"
-  echo "| warm-up rounds of 10 s (tokens/s) | $WARMUP_RATES |"
-  echo "| errors at peak (non-2xx) | $PEAK_ERRORS |"
-  echo "| p99 at peak (closed loop, wrk) | $PEAK_P99 |"
-  echo "| half-peak run: achieved/s, p50, p90, p99.9, max (ms), failed | $(field achieved), $(field p50_ms), $(field p90_ms), $(field p999_ms), $(field max_ms), $(field failed) |"
+  detail_rows cc "client_credentials"
+  detail_rows introspect "introspection"
+  detail_rows userinfo "userinfo"
+  detail_rows refresh "refresh"
+  detail_rows refresh_openid "refresh + ID token"
   echo "| raw RS256 signing, ID token (JMH, 2 threads) | $RS256 /s |"
   echo "| errors in the server's messages.log | ${LOG_ERRORS:-none} |"
-  echo "| access token size | $((TOKEN_BYTES - 1)) bytes |"
+  echo "| access token size | $TOKEN_BYTES bytes |"
   [ -z "$SWEEP_NOTE" ] || echo "| wrk sweep (10 s each) |$SWEEP_NOTE |"
   if [ -s "$WORK/others.txt" ]; then
     echo "| other Maven/Liberty processes during the run | **yes**, the figures are low: $(sort -u "$WORK/others.txt" | sed 's/.*Launcher//' | head -n 3 | tr '\n|' '; ' | cut -c1-200) |"

@@ -20,6 +20,8 @@ module dev.latchkey.oauth {
     requires static microprofile.config.api;
     requires static org.eclipse.microprofile.openapi;
     requires static microprofile.health.api;
+    requires static microprofile.jwt.auth.api;
     requires com.nimbusds.jose.jwt;
     requires java.logging;
+    requires java.net.http;
 }

@@ -1,5 +1,7 @@
 package it;
 
+import static it.support.HttpLogin.location;
+import static it.support.HttpLogin.queryValue;
 import static it.support.Latchkey.basic;
 import static it.support.Latchkey.form;
 import static it.support.Latchkey.params;
@@ -15,10 +17,8 @@ import it.support.Pkce;
 import it.support.TestClients;
 import it.support.TestUsers;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,20 +48,6 @@ class AuthenticationFreshnessIT {
         String base = form(params("response_type", "code", "client_id", client.clientId(), "redirect_uri", REDIRECT,
                 "scope", "openid", "state", "xyz", "code_challenge", pkce.challenge(), "code_challenge_method", "S256"));
         return base + "&" + form(params(more));
-    }
-
-    private static String location(HttpResponse<String> response) {
-        assertEquals(303, response.statusCode(), response.body());
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static String queryValue(String uri, String name) {
-        for (String pair : URI.create(uri).getRawQuery().split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     private static HttpResponse<String> get(String pathAndQuery, String cookies) {

@@ -55,7 +55,11 @@ class EmbeddedDefaultIT {
         assertEquals(200, clientCredentials().statusCode(), "the imported client is kept");
         assertEquals(kids, keyIds(), "the signing keys are kept");
         assertEquals(1, countInLog("This password is shown only this once"), "no second bootstrap admin");
-        assertEquals(2, countInLog("Imported 2 users and 2 clients"), "the import ran at both starts");
+        assertEquals(200, post("/token", "grant_type=client_credentials&resource=https%3A%2F%2Fapi.example.com",
+                Latchkey.basic("imported-service", "imported-service-secret-0123456789abcdef")).statusCode(),
+                "the imported resource server is kept");
+        assertEquals(2, countInLog("Imported 2 users, 2 clients and 1 resource servers"),
+                "the import ran at both starts");
     }
 
     private static HttpResponse<String> passwordGrant(String username, String password) {

@@ -51,7 +51,7 @@ class OperabilityIT {
         HttpResponse<String> response = Latchkey.get("/openapi");
         assertEquals(200, response.statusCode());
         for (String path : new String[] {"/api/v1/admin/users", "/api/v1/admin/clients", "/token", "/authorize",
-                "/userinfo", "/login"}) {
+                "/userinfo", "/login", "/register", "/api/v1/admin/initial-access-tokens"}) {
             assertTrue(response.body().contains(path + ":") || response.body().contains(path + "/"), path);
         }
     }

@@ -3,8 +3,10 @@ package it.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class HttpLogin {
 
+    private static final Pattern CONSENT_REQUEST_FIELD = Pattern.compile("name=\"request\" value=\"([A-Za-z0-9_-]+)\"");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]+)\"");
 
     private HttpLogin() {
@@ -24,15 +27,34 @@ public final class HttpLogin {
     public static String sessionCookie(String username, String password) {
         HttpResponse<String> page = Latchkey.get("/login");
         assertEquals(200, page.statusCode());
-        String csrfCookie = cookie(page, "latchkey_csrf");
-        Matcher csrf = CSRF_FIELD.matcher(page.body());
+        return logIn(page, username, password, cookie(page, "latchkey_csrf"));
+    }
+
+    /**
+     * Logs in again in a browser that has the session {@code sessionCookie}: the new session
+     * replaces (ends) that one. Returns the new session's Cookie header.
+     */
+    public static String logInAgain(String sessionCookie, String username, String password) {
+        HttpResponse<String> page = Latchkey.send(HttpRequest.newBuilder(Latchkey.uri("/login?fresh=1"))
+                .header("Cookie", sessionCookie).GET().build());
+        assertEquals(200, page.statusCode());
+        return logIn(page, username, password, cookie(page, "latchkey_csrf") + "; " + sessionCookie);
+    }
+
+    /** The value of the login form's (or any page's) CSRF field. */
+    public static String csrfField(String page) {
+        Matcher csrf = CSRF_FIELD.matcher(page);
         if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF field on the login page");
+            throw new IllegalStateException("No CSRF field on the page");
         }
+        return csrf.group(1);
+    }
+
+    private static String logIn(HttpResponse<String> page, String username, String password, String cookies) {
         HttpResponse<String> submitted = Latchkey.postForm("/login",
-                Latchkey.form(Latchkey.params("csrf", csrf.group(1), "username", username, "password", password,
-                        "return_to", "/login")),
-                "Cookie", csrfCookie);
+                Latchkey.form(Latchkey.params("csrf", csrfField(page.body()), "username", username,
+                        "password", password, "return_to", "/login")),
+                "Cookie", cookies);
         assertEquals(303, submitted.statusCode(), submitted.body());
         return cookie(submitted, "latchkey_session");
     }
@@ -41,6 +63,28 @@ public final class HttpLogin {
     public static HttpResponse<String> authorize(String sessionCookie, String query) {
         return Latchkey.send(HttpRequest.newBuilder(Latchkey.uri("/authorize?" + query))
                 .header("Cookie", sessionCookie).GET().build());
+    }
+
+    /**
+     * Sends an authorization request and, when a third-party client gets the consent page,
+     * allows it as the user would; returns the redirect to the client.
+     */
+    public static HttpResponse<String> authorizeAndConsent(String sessionCookie, String query) {
+        HttpResponse<String> response = authorize(sessionCookie, query);
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 303 || !location.startsWith(Latchkey.BASE_URL + "/consent?")) {
+            return response;
+        }
+        HttpResponse<String> page = Latchkey.send(HttpRequest.newBuilder(URI.create(location))
+                .header("Cookie", sessionCookie).GET().build());
+        assertEquals(200, page.statusCode(), page.body());
+        Matcher request = CONSENT_REQUEST_FIELD.matcher(page.body());
+        if (!request.find()) {
+            throw new IllegalStateException("No request field on the consent page");
+        }
+        return Latchkey.postForm("/consent", Latchkey.form(Latchkey.params("csrf", csrfField(page.body()),
+                        "request", request.group(1), "decision", "allow")),
+                "Cookie", sessionCookie + "; " + cookie(page, "latchkey_csrf"));
     }
 
     /** The code from a successful authorization redirect. */
@@ -53,6 +97,22 @@ public final class HttpLogin {
             }
         }
         throw new IllegalStateException("No code in " + location);
+    }
+
+    /** The Location of a 303 answer. */
+    public static String location(HttpResponse<String> response) {
+        assertEquals(303, response.statusCode(), response.body());
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The decoded value of a query parameter of {@code uri}; null when absent. */
+    public static String queryValue(String uri, String name) {
+        for (String pair : URI.create(uri).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** "name=value" of the Set-Cookie whose name ends with {@code baseName}. */

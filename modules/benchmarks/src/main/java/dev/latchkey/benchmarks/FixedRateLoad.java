@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,14 +20,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A fixed-rate load driver, in the manner of wrk2: the same POST is due every {@code 1/rate}
- * seconds, whatever the server's pace, and a request's latency runs from the moment it was
- * due, not the moment it could be sent, so a stalled server is not hidden ("coordinated
- * omission"). A fixed set of keep-alive connections (one thread each, plain HTTP/1.1 over a
- * socket: cheap on a machine it shares with the server) takes the due requests in turn.
- * Percentiles come from the sorted latencies, nearest rank.
+ * A fixed-rate load driver, in the manner of wrk2: the same request (a POST of {@code --body},
+ * or a GET with {@code --method GET}) is due every {@code 1/rate} seconds, whatever the
+ * server's pace, and a request's latency runs from the moment it was due, not the moment it
+ * could be sent, so a stalled server is not hidden ("coordinated omission"). A fixed set of
+ * keep-alive connections (one thread each, plain HTTP/1.1 over a socket: cheap on a machine it
+ * shares with the server) takes the due requests in turn. Percentiles come from the sorted
+ * latencies, nearest rank.
+ *
+ * <p>With {@code --refresh-tokens FILE} the requests are refresh-token grants with rotation:
+ * each connection holds one refresh-token family (a line of the file; at least as many lines as
+ * connections), presents its current token and keeps the successor the response returns.
  *
  * <pre>
  * java -cp ... dev.latchkey.benchmarks.FixedRateLoad --url http://localhost:9380/token \
@@ -39,14 +48,21 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class FixedRateLoad {
 
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refresh_token\"\\s*:\\s*\"([^\"]+)\"");
+
     private final URI url;
     private final byte[] request;
     private final int connections;
+    /** Per connection, the refresh token it presents next; null when every request is {@link #request}. */
+    private final String[] refreshTokens;
+    private final String authorization;
 
-    private FixedRateLoad(URI url, byte[] request, int connections) {
+    private FixedRateLoad(URI url, byte[] request, int connections, String[] refreshTokens, String authorization) {
         this.url = url;
         this.request = request;
         this.connections = connections;
+        this.refreshTokens = refreshTokens;
+        this.authorization = authorization;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,19 +75,58 @@ public final class FixedRateLoad {
         long warmupSeconds = Long.parseLong(options.getOrDefault("warmup", "3"));
         long durationSeconds = Long.parseLong(options.getOrDefault("duration", "20"));
 
-        String path = url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        String head = "POST " + path + " HTTP/1.1\r\n"
-                + "Host: " + url.getHost() + ":" + port(url) + "\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Length: " + body.length + "\r\n\r\n";
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        request.write(head.getBytes(StandardCharsets.US_ASCII));
-        request.write(body);
+        String method = options.getOrDefault("method", "POST");
+        String[] refreshTokens = null;
+        if (options.containsKey("refresh-tokens")) {
+            List<String> lines = Files.readAllLines(Path.of(options.get("refresh-tokens"))).stream()
+                    .filter(line -> !line.isBlank()).toList();
+            if (lines.size() < connections) {
+                throw new IllegalArgumentException("--refresh-tokens: " + lines.size() + " tokens for " + connections
+                        + " connections");
+            }
+            refreshTokens = lines.subList(0, connections).toArray(String[]::new);
+        }
 
-        FixedRateLoad load = new FixedRateLoad(url, request.toByteArray(), connections);
+        FixedRateLoad load = new FixedRateLoad(url, request(url, method, authorization, body), connections,
+                refreshTokens, authorization);
         load.run(rate, warmupSeconds);
         System.out.println(load.run(rate, durationSeconds).line());
+    }
+
+    /** One HTTP/1.1 request: a POST with a form body, or a GET when {@code method} is GET. */
+    private static byte[] request(URI url, String method, String authorization, byte[] body) {
+        String path = url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        boolean get = method.equals("GET");
+        String head = method + " " + path + " HTTP/1.1\r\n"
+                + "Host: " + url.getHost() + ":" + port(url) + "\r\n"
+                + (get ? "" : "Content-Type: application/x-www-form-urlencoded\r\n")
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + (get ? "\r\n" : "Content-Length: " + body.length + "\r\n\r\n");
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+        if (!get) {
+            request.writeBytes(body);
+        }
+        return request.toByteArray();
+    }
+
+    /** What connection {@code c} sends next: the fixed request, or a refresh with its family's current token. */
+    private byte[] requestFor(int c) {
+        if (refreshTokens == null) {
+            return request;
+        }
+        byte[] body = ("grant_type=refresh_token&refresh_token=" + refreshTokens[c]).getBytes(StandardCharsets.US_ASCII);
+        return request(url, "POST", authorization, body);
+    }
+
+    /** Keeps the successor a refresh answered with; a failed refresh leaves its family used up. */
+    private void answered(int c, int status, byte[] body) {
+        if (refreshTokens != null && status == 200) {
+            Matcher successor = REFRESH_TOKEN.matcher(new String(body, StandardCharsets.UTF_8));
+            if (successor.find()) {
+                refreshTokens[c] = successor.group(1);
+            }
+        }
     }
 
     private Result run(double rate, long seconds) throws InterruptedException {
@@ -86,6 +141,7 @@ public final class FixedRateLoad {
         long deadline = start + seconds * 1_000_000_000L + TimeUnit.SECONDS.toNanos(10);
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
+            int index = c;
             Thread thread = new Thread(() -> {
                 Connection connection = null;
                 long ticket;
@@ -104,7 +160,8 @@ public final class FixedRateLoad {
                         if (connection == null) {
                             connection = new Connection(url);
                         }
-                        int status = connection.exchange(request);
+                        int status = connection.exchange(requestFor(index));
+                        answered(index, status, connection.body);
                         if (status / 100 == 2) {
                             ok.incrementAndGet();
                         } else {
@@ -145,6 +202,8 @@ public final class FixedRateLoad {
         private final OutputStream out;
         private final InputStream in;
         private boolean closed;
+        /** The body of the last response. */
+        private byte[] body = new byte[0];
 
         Connection(URI url) throws IOException {
             socket = new Socket();
@@ -166,6 +225,7 @@ public final class FixedRateLoad {
             int status = Integer.parseInt(parts[1]);
             long length = -1;
             boolean chunked = false;
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
             for (String header = line(); !header.isEmpty(); header = line()) {
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
@@ -179,17 +239,18 @@ public final class FixedRateLoad {
             if (chunked) {
                 for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
                         size = Long.parseLong(line().split(";")[0].trim(), 16)) {
-                    skip(size);
+                    read(size, received);
                     line();
                 }
                 while (!line().isEmpty()) {
                     // trailers
                 }
             } else if (length >= 0) {
-                skip(length);
+                read(length, received);
             } else {
                 closed = true;
             }
+            body = received.toByteArray();
             return status;
         }
 
@@ -206,16 +267,15 @@ public final class FixedRateLoad {
             return line.toString();
         }
 
-        private void skip(long bytes) throws IOException {
+        private void read(long bytes, ByteArrayOutputStream into) throws IOException {
+            byte[] buffer = new byte[4096];
             for (long left = bytes; left > 0; ) {
-                long skipped = in.skip(left);
-                if (skipped <= 0) {
-                    if (in.read() < 0) {
-                        throw new IOException("Connection closed by the server");
-                    }
-                    skipped = 1;
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    throw new IOException("Connection closed by the server");
                 }
-                left -= skipped;
+                into.write(buffer, 0, read);
+                left -= read;
             }
         }
 

@@ -8,9 +8,16 @@ import java.util.Set;
  * never changes.
  */
 public record UserUpdate(String email, boolean emailVerified, String givenName, String familyName,
-                         String name, String password, Set<String> roles) {
+                         String name, ProfileDetails details, String password, Set<String> roles) {
 
     public UserUpdate {
+        details = details == null ? ProfileDetails.NONE : details;
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /** An update without {@link ProfileDetails} (they are cleared). */
+    public UserUpdate(String email, boolean emailVerified, String givenName, String familyName, String name,
+                      String password, Set<String> roles) {
+        this(email, emailVerified, givenName, familyName, name, ProfileDetails.NONE, password, roles);
     }
 }

@@ -14,6 +14,12 @@ public interface SsoSessions {
     /** The live session a cookie value points at, its idle timer reset; empty when expired or unknown. */
     Optional<SsoSession> resolve(String cookieValue);
 
+    /**
+     * True while the session of this id (its public {@link SsoSession#id()}) lives: it was neither
+     * ended nor expired (idle or absolute timeout). What is bound to a session asks this.
+     */
+    boolean isActive(String sessionId);
+
     /** Ends the session a cookie value points at; nothing happens when there is none. */
     void end(String cookieValue);
 

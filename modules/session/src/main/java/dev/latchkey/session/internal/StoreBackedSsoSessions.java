@@ -28,6 +28,9 @@ import java.util.UUID;
 class StoreBackedSsoSessions implements SsoSessions {
 
     static final String KEY_PREFIX = "session:";
+    /** A live session's id, kept for as long as the session, so that what is bound to it can ask. */
+    static final String ID_PREFIX = "session-id:";
+    private static final String ALIVE = "1";
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
     private static final String COOKIE_BASE_NAME = "latchkey_session";
 
@@ -82,6 +85,7 @@ class StoreBackedSsoSessions implements SsoSessions {
         Instant now = clock.instant();
         if (!session.createdAt().plus(settings.maxLifetime()).isAfter(now)) {
             store.delete(key(cookieValue));
+            store.delete(ID_PREFIX + session.id());
             return Optional.empty();
         }
         if (!session.lastSeenAt().plus(TOUCH_INTERVAL).isAfter(now)) {
@@ -93,12 +97,22 @@ class StoreBackedSsoSessions implements SsoSessions {
     }
 
     @Override
+    public boolean isActive(String sessionId) {
+        return sessionId != null && !sessionId.isBlank() && sessionId.length() <= 128
+                && store.get(ID_PREFIX + sessionId).isPresent();
+    }
+
+    @Override
     public void end(String cookieValue) {
         if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 128) {
             return;
         }
         store.take(key(cookieValue))
                 .map(json -> jsonb.fromJson(json, StoredSession.class))
+                .map(session -> {
+                    store.delete(ID_PREFIX + session.id());
+                    return session;
+                })
                 .ifPresent(session -> ended.fire(SessionEnded.now(session.id(), UUID.fromString(session.userId()))));
     }
 
@@ -116,6 +130,7 @@ class StoreBackedSsoSessions implements SsoSessions {
         Duration untilAbsoluteEnd = Duration.between(clock.instant(), session.createdAt().plus(settings.maxLifetime()));
         Duration ttl = untilAbsoluteEnd.compareTo(settings.idleTimeout()) < 0 ? untilAbsoluteEnd : settings.idleTimeout();
         store.put(key(cookieValue), jsonb.toJson(StoredSession.of(session)), ttl);
+        store.put(ID_PREFIX + session.id(), ALIVE, ttl);
     }
 
     private static String key(String cookieValue) {

@@ -58,7 +58,8 @@ class StoreBackedSsoSessionsTest {
         assertEquals(List.of("pwd"), resolved.authenticationMethods());
         assertEquals(startedSession.session().id(), resolved.id());
         assertNotEquals(startedSession.cookieValue(), resolved.id());
-        assertEquals(Set.of("session:" + SecureTokens.hash(startedSession.cookieValue())), store.keys());
+        assertEquals(Set.of("session:" + SecureTokens.hash(startedSession.cookieValue()),
+                "session-id:" + startedSession.session().id()), store.keys());
         assertFalse(store.keys().stream().anyMatch(key -> key.contains(startedSession.cookieValue())));
         assertEquals(1, started.fired().size());
         assertEquals(Optional.of(Duration.ofMinutes(30)), store.ttl(key(startedSession.cookieValue())));
@@ -129,6 +130,48 @@ class StoreBackedSsoSessionsTest {
         assertTrue(sessions.resolve(startedSession.cookieValue()).isEmpty());
         assertEquals(1, ended.fired().size());
         assertEquals(startedSession.session().id(), ended.fired().get(0).sessionId());
+    }
+
+    @Test
+    void isActiveWhileTheSessionLivesAndNotAfterItEnded() {
+        StoreBackedSsoSessions sessions = sessions("http://localhost:9080");
+        StartedSession startedSession = sessions.start(USER, List.of("pwd"), T0);
+        String id = startedSession.session().id();
+
+        assertTrue(sessions.isActive(id));
+        sessions.end(startedSession.cookieValue());
+
+        assertFalse(sessions.isActive(id));
+        assertFalse(sessions.isActive(null));
+        assertFalse(sessions.isActive("x".repeat(129)));
+    }
+
+    @Test
+    void isActiveEndsWithTheIdleTimeoutAndFollowsItsRenewal() {
+        StoreBackedSsoSessions sessions = sessions("http://localhost:9080");
+        StartedSession startedSession = sessions.start(USER, List.of("pwd"), T0);
+        String id = startedSession.session().id();
+
+        clock.advance(Duration.ofMinutes(20));
+        sessions.resolve(startedSession.cookieValue()).orElseThrow();
+        clock.advance(Duration.ofMinutes(20));
+        assertTrue(sessions.isActive(id));
+
+        clock.advance(Duration.ofMinutes(31));
+        assertFalse(sessions.isActive(id));
+    }
+
+    @Test
+    void isActiveEndsWithTheAbsoluteLifetime() {
+        TestClock storeClock = new TestClock();
+        RecordingEphemeralStore lagging = new RecordingEphemeralStore(storeClock);
+        StoreBackedSsoSessions sessions = sessions("http://localhost:9080", lagging);
+        StartedSession startedSession = sessions.start(USER, List.of("pwd"), T0);
+
+        clock.advance(Duration.ofHours(10));
+        sessions.resolve(startedSession.cookieValue());
+
+        assertFalse(sessions.isActive(startedSession.session().id()));
     }
 
     @Test

@@ -159,6 +159,24 @@ public class UserAccounts implements UserDirectory, UserAdministration {
         return updated;
     }
 
+    /**
+     * The user's own edit of its profile (the account API): the update's roles, password and
+     * verified flags are ignored, so the user keeps its roles, and an email or phone number stays
+     * verified only while it is unchanged.
+     */
+    public UserView updateOwnProfile(UUID id, UserUpdate update) {
+        UserView current = existing(id);
+        UserProfile profile = UserProfile.of(update).asOwnEditOf(current);
+        if (profile.isHeldBy(current)) {
+            return current;
+        }
+        checkEmailFree(profile.email(), id);
+        UserView updated = profile.applyTo(current, now());
+        users.update(updated);
+        events.fire(UserUpdated.now(id));
+        return updated;
+    }
+
     @Override
     public void disable(UUID id) {
         UserView user = existing(id);
@@ -221,7 +239,7 @@ public class UserAccounts implements UserDirectory, UserAdministration {
 
     private UserView withStatus(UserView user, UserStatus status) {
         return new UserView(user.id(), user.username(), user.email(), user.emailVerified(), user.givenName(),
-                user.familyName(), user.name(), status, user.roles(), user.createdAt(), now());
+                user.familyName(), user.name(), user.details(), status, user.roles(), user.createdAt(), now());
     }
 
     private static Instant now() {

@@ -1,5 +1,7 @@
 package dev.latchkey.identity.internal.persistence;
 
+import dev.latchkey.identity.api.PostalAddress;
+import dev.latchkey.identity.api.ProfileDetails;
 import dev.latchkey.identity.api.UserStatus;
 import dev.latchkey.identity.api.UserView;
 import jakarta.persistence.CollectionTable;
@@ -46,6 +48,54 @@ public class UserEntity {
     @Column(name = "name", length = 255)
     private String name;
 
+    @Column(name = "middle_name", length = 255)
+    private String middleName;
+
+    @Column(name = "nickname", length = 255)
+    private String nickname;
+
+    @Column(name = "picture", length = 2048)
+    private String picture;
+
+    @Column(name = "website", length = 2048)
+    private String website;
+
+    @Column(name = "gender", length = 255)
+    private String gender;
+
+    @Column(name = "birthdate", length = 10)
+    private String birthdate;
+
+    @Column(name = "zoneinfo", length = 64)
+    private String zoneinfo;
+
+    @Column(name = "locale", length = 64)
+    private String locale;
+
+    @Column(name = "phone_number", length = 64)
+    private String phoneNumber;
+
+    @Column(name = "phone_number_verified", nullable = false)
+    private boolean phoneNumberVerified;
+
+    @Column(name = "address_formatted", length = 1024)
+    private String addressFormatted;
+
+    @Column(name = "address_street", length = 1024)
+    private String addressStreet;
+
+    @Column(name = "address_locality", length = 255)
+    private String addressLocality;
+
+    @Column(name = "address_region", length = 255)
+    private String addressRegion;
+
+    @Column(name = "address_postal_code", length = 255)
+    private String addressPostalCode;
+
+    @Column(name = "address_country", length = 255)
+    private String addressCountry;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 16)
     private UserStatus status;
@@ -85,14 +135,38 @@ public class UserEntity {
         this.givenName = user.givenName();
         this.familyName = user.familyName();
         this.name = user.name();
+        applyDetails(user.details());
         this.status = user.status();
         this.updatedAt = user.updatedAt();
         this.roles.retainAll(user.roles());
         this.roles.addAll(user.roles());
     }
 
+    private void applyDetails(ProfileDetails details) {
+        this.middleName = details.middleName();
+        this.nickname = details.nickname();
+        this.picture = details.picture();
+        this.website = details.website();
+        this.gender = details.gender();
+        this.birthdate = details.birthdate();
+        this.zoneinfo = details.zoneinfo();
+        this.locale = details.locale();
+        this.phoneNumber = details.phoneNumber();
+        this.phoneNumberVerified = details.phoneNumberVerified();
+        PostalAddress address = details.address();
+        this.addressFormatted = address.formatted();
+        this.addressStreet = address.streetAddress();
+        this.addressLocality = address.locality();
+        this.addressRegion = address.region();
+        this.addressPostalCode = address.postalCode();
+        this.addressCountry = address.country();
+    }
+
     UserView toView() {
-        return new UserView(UUID.fromString(id), username, email, emailVerified, givenName, familyName, name, status,
-                Set.copyOf(roles), createdAt, updatedAt);
+        ProfileDetails details = new ProfileDetails(middleName, nickname, picture, website, gender, birthdate, zoneinfo,
+                locale, phoneNumber, phoneNumberVerified, new PostalAddress(addressFormatted, addressStreet,
+                addressLocality, addressRegion, addressPostalCode, addressCountry));
+        return new UserView(UUID.fromString(id), username, email, emailVerified, givenName, familyName, name, details,
+                status, Set.copyOf(roles), createdAt, updatedAt);
     }
 }

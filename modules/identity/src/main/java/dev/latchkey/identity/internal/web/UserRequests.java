@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal.web;
 
 import dev.latchkey.identity.api.NewUser;
+import dev.latchkey.identity.api.ProfileDetails;
 import dev.latchkey.identity.api.UserUpdate;
 import dev.latchkey.kernel.api.Problems;
 import java.util.List;
@@ -15,8 +16,6 @@ import java.util.UUID;
  */
 final class UserRequests {
 
-    /** The default page size of a search. */
-
     private UserRequests() {
     }
 
@@ -25,7 +24,8 @@ final class UserRequests {
             throw Problems.validation("a JSON body with at least a username is required");
         }
         return new NewUser(body.username(), body.email(), Boolean.TRUE.equals(body.emailVerified()),
-                body.givenName(), body.familyName(), body.name(), body.password(), null, roles(body.roles()));
+                body.givenName(), body.familyName(), body.name(), details(body, body.phoneNumberVerified()),
+                body.password(), null, roles(body.roles()));
     }
 
     static UserUpdate update(UpdateUserRequest body) {
@@ -33,7 +33,23 @@ final class UserRequests {
             throw Problems.validation("a JSON body is required");
         }
         return new UserUpdate(body.email(), Boolean.TRUE.equals(body.emailVerified()), body.givenName(),
-                body.familyName(), body.name(), body.password(), roles(body.roles()));
+                body.familyName(), body.name(), details(body, body.phoneNumberVerified()), body.password(),
+                roles(body.roles()));
+    }
+
+    /** The caller's own profile; what it may not set (roles, password, verified flags) is left out. */
+    static UserUpdate ownUpdate(AccountUpdateRequest body) {
+        if (body == null) {
+            throw Problems.validation("a JSON body is required");
+        }
+        return new UserUpdate(body.email(), false, body.givenName(), body.familyName(), body.name(),
+                details(body, null), null, Set.of());
+    }
+
+    private static ProfileDetails details(ProfileFields body, Boolean phoneNumberVerified) {
+        return new ProfileDetails(body.middleName(), body.nickname(), body.picture(), body.website(), body.gender(),
+                body.birthdate(), body.zoneinfo(), body.locale(), body.phoneNumber(),
+                Boolean.TRUE.equals(phoneNumberVerified), body.address());
     }
 
     static UUID userId(String id) {

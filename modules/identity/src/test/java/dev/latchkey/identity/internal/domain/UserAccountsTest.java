@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.password4j.BcryptFunction;
 import dev.latchkey.identity.api.NewUser;
+import dev.latchkey.identity.api.PostalAddress;
+import dev.latchkey.identity.api.ProfileDetails;
 import dev.latchkey.identity.api.UserPage;
 import dev.latchkey.identity.api.UserStatus;
 import dev.latchkey.identity.api.UserUpdate;
@@ -283,6 +285,80 @@ class UserAccountsTest {
                 new UserUpdate("alice@example.com", true, null, null, null, null, Set.of()));
 
         assertEquals(Set.of(), updated.roles());
+    }
+
+    @Test
+    void createWhenDetailsThenNormalizedAndKept() {
+        UserView alice = accounts.create(TestUsers.aliceWithDetails());
+
+        assertEquals("Ali", alice.details().nickname());
+        assertEquals("en-GB", alice.details().locale());
+        assertEquals("Oxford", alice.details().address().locality());
+        assertEquals(Optional.of(alice), accounts.findById(alice.id()));
+    }
+
+    @Test
+    void createWhenDetailInvalidThenValidationProblemAndNothingStored() {
+        NewUser bad = new NewUser("bob", null, false, null, null, null,
+                new ProfileDetails(null, null, null, null, null, "yesterday", null, null, null, false, null),
+                null, null, null);
+
+        assertEquals(400, assertThrows(ProblemException.class, () -> accounts.create(bad)).status());
+        assertEquals(0, accounts.count());
+    }
+
+    @Test
+    void updateOwnProfileWhenEmailAndPhoneChangedThenUnverifiedAndRolesKept() {
+        UserView alice = accounts.create(TestUsers.aliceWithDetails());
+        events.clear();
+
+        UserView updated = accounts.updateOwnProfile(alice.id(), new UserUpdate("alice@wonderland.example", true,
+                "Alice", "Liddell", "Alice", new ProfileDetails(null, null, null, null, null, null, null, null,
+                "+44 20 7946 0000", true, null), "ignored password", Set.of("admin")));
+
+        assertEquals("alice@wonderland.example", updated.email());
+        assertFalse(updated.emailVerified());
+        assertFalse(updated.details().phoneNumberVerified());
+        assertEquals(Set.of("user"), updated.roles());
+        assertEquals(PostalAddress.NONE, updated.details().address());
+        assertTrue(hasher.verify(TestUsers.PASSWORD, users.passwordHash(alice.id()).orElseThrow()).matches());
+        assertEquals(List.of(UserUpdated.class), events.fired().stream().map(Object::getClass).toList());
+    }
+
+    @Test
+    void updateOwnProfileWhenEmailAndPhoneKeptThenStillVerified() {
+        UserView alice = accounts.create(TestUsers.aliceWithDetails());
+
+        UserView updated = accounts.updateOwnProfile(alice.id(), new UserUpdate("ALICE@example.com", false, "Alice",
+                "Liddell", "Alice L.", new ProfileDetails(null, null, null, null, null, null, null, null,
+                "+44 1865 276150", false, null), null, Set.of()));
+
+        assertTrue(updated.emailVerified());
+        assertTrue(updated.details().phoneNumberVerified());
+        assertEquals("Alice L.", updated.name());
+    }
+
+    @Test
+    void updateOwnProfileWhenNothingChangesThenNoEvent() {
+        UserView alice = accounts.create(TestUsers.alice());
+        events.clear();
+
+        UserView same = accounts.updateOwnProfile(alice.id(), new UserUpdate(alice.email(), false, alice.givenName(),
+                alice.familyName(), alice.name(), null, Set.of()));
+
+        assertEquals(alice, same);
+        assertTrue(events.fired().isEmpty());
+    }
+
+    @Test
+    void updateOwnProfileWhenEmailTakenOrUnknownUserThenProblem() {
+        accounts.create(TestUsers.alice());
+        UserView bob = accounts.create(TestUsers.aUser("bob"));
+
+        assertEquals(409, assertThrows(ProblemException.class, () -> accounts.updateOwnProfile(bob.id(),
+                new UserUpdate("alice@example.com", false, null, null, null, null, null))).status());
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> accounts.updateOwnProfile(UUID.randomUUID(), TestUsers.aliceMarried())).status());
     }
 
     @Test

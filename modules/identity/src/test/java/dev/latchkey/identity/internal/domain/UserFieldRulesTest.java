@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.identity.api.PostalAddress;
+import dev.latchkey.identity.api.ProfileDetails;
+import dev.latchkey.identity.internal.fixtures.TestUsers;
 import dev.latchkey.kernel.api.ProblemException;
 import java.util.HashSet;
 import java.util.Optional;
@@ -126,5 +129,77 @@ class UserFieldRulesTest {
 
         assertEquals("roles must hold at most 100 roles",
                 assertThrows(ProblemException.class, () -> UserFieldRules.roles(many)).detail());
+    }
+
+    @Test
+    void detailsWhenValidThenTrimmedAndLocaleCanonical() {
+        ProfileDetails details = UserFieldRules.details(TestUsers.details());
+
+        assertEquals("Ali", details.nickname());
+        assertEquals("en-GB", details.locale());
+        assertEquals("+44 1865 276150", details.phoneNumber());
+        assertTrue(details.phoneNumberVerified());
+        assertEquals("Christ Church\nSt Aldates\nOxford OX1 1DP", details.address().formatted());
+        assertEquals(ProfileDetails.NONE, UserFieldRules.details(null));
+    }
+
+    @Test
+    void detailsWhenPhoneNumberAbsentThenNotVerified() {
+        ProfileDetails details = UserFieldRules.details(new ProfileDetails(null, null, null, null, null, null, null,
+                null, " ", true, null));
+
+        assertNull(details.phoneNumber());
+        assertEquals(false, details.phoneNumberVerified());
+        assertEquals(PostalAddress.NONE, details.address());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1852-05-04", "1852", "0000-02-29", "2000-02-29"})
+    void birthdateWhenValidThenKept(String birthdate) {
+        assertEquals(birthdate, UserFieldRules.details(withBirthdate(birthdate)).birthdate());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1852-5-4", "52", "2001-02-29", "1852-13-01", "04/05/1852", "1852-05-04T00:00"})
+    void birthdateWhenInvalidThenProblemNamingField(String birthdate) {
+        assertProblemNaming("birthdate", withBirthdate(birthdate));
+    }
+
+    @Test
+    void detailsWhenInvalidThenProblemNamingTheField() {
+        ProfileDetails none = ProfileDetails.NONE;
+        assertProblemNaming("picture", new ProfileDetails(null, null, "javascript:alert(1)", null, null, null, null,
+                null, null, false, null));
+        assertProblemNaming("website", new ProfileDetails(null, null, null, "/relative", null, null, null, null, null,
+                false, null));
+        assertProblemNaming("website", new ProfileDetails(null, null, null, "https://e.example/" + "a".repeat(2048),
+                null, null, null, null, null, false, null));
+        assertProblemNaming("zoneinfo", new ProfileDetails(null, null, null, null, null, null, "Mars/Olympus", null,
+                null, false, null));
+        assertProblemNaming("locale", new ProfileDetails(null, null, null, null, null, null, null, "not a locale!",
+                null, false, null));
+        assertProblemNaming("phoneNumber", new ProfileDetails(null, null, null, null, null, null, null, null,
+                "call me", false, null));
+        assertProblemNaming("phoneNumber", new ProfileDetails(null, null, null, null, null, null, null, null,
+                "+1" + "2".repeat(64), false, null));
+        assertProblemNaming("middleName", new ProfileDetails("a\u0000b", null, null, null, null, null, null, null,
+                null, false, null));
+        assertProblemNaming("address.formatted", new ProfileDetails(null, null, null, null, null, null, null, null,
+                null, false, new PostalAddress("line\u0007bell", null, null, null, null, null)));
+        assertProblemNaming("address.streetAddress", new ProfileDetails(null, null, null, null, null, null, null,
+                null, null, false, new PostalAddress(null, "x".repeat(1025), null, null, null, null)));
+        assertProblemNaming("address.country", new ProfileDetails(null, null, null, null, null, null, null, null,
+                null, false, new PostalAddress(null, null, null, null, null, "c".repeat(256))));
+        assertEquals(none, UserFieldRules.details(none));
+    }
+
+    private static ProfileDetails withBirthdate(String birthdate) {
+        return new ProfileDetails(null, null, null, null, null, birthdate, null, null, null, false, null);
+    }
+
+    private static void assertProblemNaming(String field, ProfileDetails details) {
+        ProblemException problem = assertThrows(ProblemException.class, () -> UserFieldRules.details(details));
+        assertEquals(400, problem.status());
+        assertTrue(problem.detail().startsWith(field + " "), problem.detail());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.identity.api.PostalAddress;
+import dev.latchkey.identity.api.ProfileDetails;
 import dev.latchkey.identity.api.UserPage;
 import dev.latchkey.identity.api.UserStatus;
 import dev.latchkey.identity.api.UserView;
@@ -107,6 +109,10 @@ abstract class JpaUsersContract extends PersistenceUnitContract {
         UserView alice = added(user("alice", "alice@example.com", "Alice", Set.of("admin", "user")), null);
         Instant later = T0.plus(1, ChronoUnit.HOURS);
         UserView changed = new UserView(alice.id(), "alice", null, false, null, "Hargreaves", "Alice Hargreaves",
+                new ProfileDetails("P.", "Ali", "https://example.com/a.png", "https://alice.example", "female",
+                        "0000-05-04", "Europe/London", "en-GB", "+441865276150", true,
+                        new PostalAddress("Christ Church\nOxford", "St Aldates", "Oxford", "Oxfordshire", "OX1 1DP",
+                                "UK")),
                 UserStatus.DISABLED, Set.of("user", "auditor"), alice.createdAt(), later);
 
         tx(users -> {
@@ -154,7 +160,8 @@ abstract class JpaUsersContract extends PersistenceUnitContract {
 
     private static UserView withName(UserView user, String name) {
         return new UserView(user.id(), user.username(), user.email(), user.emailVerified(), user.givenName(),
-                user.familyName(), name, user.status(), user.roles(), user.createdAt(), user.updatedAt());
+                user.familyName(), name, user.details(), user.status(), user.roles(), user.createdAt(),
+                user.updatedAt());
     }
 
     @Test

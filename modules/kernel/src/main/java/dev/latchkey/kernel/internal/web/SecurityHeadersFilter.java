@@ -1,5 +1,6 @@
 package dev.latchkey.kernel.internal.web;
 
+import dev.latchkey.kernel.api.ContentSecurityPolicy;
 import dev.latchkey.kernel.api.ServerSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.ext.Provider;
 @ApplicationScoped
 public class SecurityHeadersFilter implements ContainerResponseFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-            + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'";
     static final String HSTS = "max-age=31536000; includeSubDomains";
 
     @Inject
@@ -37,7 +36,8 @@ public class SecurityHeadersFilter implements ContainerResponseFilter {
         }
         MediaType type = response.getMediaType();
         if (type != null && type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            // a page may set its own policy (the consent page allows the client's logo)
+            headers.putIfAbsent("Content-Security-Policy", java.util.List.of(ContentSecurityPolicy.PAGES));
             headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
         }
     }

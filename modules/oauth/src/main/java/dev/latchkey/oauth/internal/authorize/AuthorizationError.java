@@ -11,9 +11,15 @@ enum AuthorizationError {
     UNAUTHORIZED_CLIENT("unauthorized_client"),
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
     INVALID_SCOPE("invalid_scope"),
+    /** RFC 8707 §2: a resource parameter is malformed, unknown or not for this client. */
+    INVALID_TARGET("invalid_target"),
     LOGIN_REQUIRED("login_required"),
-    REQUEST_NOT_SUPPORTED("request_not_supported"),
-    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported");
+    CONSENT_REQUIRED("consent_required"),
+    ACCESS_DENIED("access_denied"),
+    INVALID_REQUEST_OBJECT("invalid_request_object"),
+    REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported"),
+    /** OpenID Connect Core Error Code unmet_authentication_requirements: an essential acr cannot be met. */
+    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements");
 
     private final String code;
 

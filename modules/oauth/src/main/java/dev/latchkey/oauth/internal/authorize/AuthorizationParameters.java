@@ -29,6 +29,12 @@ final class AuthorizationParameters {
     static final String UI_LOCALES = "ui_locales";
     static final String REQUEST = "request";
     static final String REQUEST_URI = "request_uri";
+    /** RFC 8707 §2: may be repeated, one value per resource. */
+    static final String RESOURCE = "resource";
+    static final String CLAIMS = "claims";
+    static final String ACR_VALUES = "acr_values";
+    static final String ID_TOKEN_HINT = "id_token_hint";
+    static final String DISPLAY = "display";
 
     /** The longest value accepted; longer ones are refused (and bound URLs and stored codes). */
     static final int MAX_VALUE_LENGTH = 2048;
@@ -57,12 +63,29 @@ final class AuthorizationParameters {
         return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
     }
 
+    /** Every value of a parameter, in request order; empty when absent. */
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }
 
     boolean isRepeated(String name) {
         return values.getOrDefault(name, List.of()).size() > 1;
+    }
+
+    /**
+     * These parameters with those of a verified request object in place of the query's (OIDC
+     * Core §6.3.3: the object's values are used even when the query has the same parameter),
+     * without the {@code request} parameter itself.
+     */
+    AuthorizationParameters withRequestObject(Map<String, String> objectParameters) {
+        Map<String, List<String>> merged = new LinkedHashMap<>(values);
+        merged.remove(REQUEST);
+        objectParameters.forEach((name, value) -> merged.put(name, List.of(value)));
+        return of(merged);
     }
 
     /** Every parameter with a value, in request order. */

@@ -13,6 +13,9 @@ import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.client.ClientLookup;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.code.AuthorizationCodes;
+import dev.latchkey.oauth.internal.consent.ConsentService;
+import dev.latchkey.oauth.internal.keys.SigningKeys;
+import dev.latchkey.oauth.internal.resource.ResourceIndicators;
 import dev.latchkey.session.api.SsoSession;
 import dev.latchkey.session.api.SsoSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The authorization endpoint's rules: turns a browser's authorization request into where to
@@ -49,37 +53,52 @@ public class AuthorizationService {
     private static final List<AuthorizationRequestValidator> VALIDATORS = List.of(
             new SingleValuedParametersValidator(),
             new ParameterLengthValidator(),
-            new RequestObjectValidator(),
+            new RequestUriValidator(),
             new ResponseTypeValidator(),
             new ResponseModeValidator(),
             new AuthorizationCodeGrantValidator(),
             new ScopeValidator(),
             new PkceValidator(),
             new PromptValidator(),
-            new MaxAgeValidator());
+            new MaxAgeValidator(),
+            new DisplayValidator(),
+            new AcrValuesValidator(),
+            new ClaimsParameterValidator(),
+            new EssentialAcrValidator());
 
     private final RedirectUriValidator redirectUriValidator = new RedirectUriValidator();
     private ClientIdValidator clientIdValidator;
+    private ResourceIndicatorValidator resourceValidator;
+    private IdTokenHintValidator idTokenHintValidator;
     private SsoSessions sessions;
     private UserDirectory users;
-    private AuthorizationCodes codes;
     private FreshLogins freshLogins;
+    private AccountSelections accountSelections;
+    private ConsentStep consentStep;
     private ServerSettings server;
+    private RequestObjects requestObjects;
     private Clock clock;
 
     @Inject
     AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
-                         EphemeralStore store, ServerSettings server) {
-        this(clients, sessions, users, codes, store, server, Clock.systemUTC());
+                         EphemeralStore store, ServerSettings server, ConsentService consents,
+                         RequestObjects requestObjects, ResourceIndicators resources, SigningKeys keys) {
+        this(clients, sessions, users, codes, store, server, consents, requestObjects, resources, keys,
+                Clock.systemUTC());
     }
 
     AuthorizationService(ClientLookup clients, SsoSessions sessions, UserDirectory users, AuthorizationCodes codes,
-                         EphemeralStore store, ServerSettings server, Clock clock) {
+                         EphemeralStore store, ServerSettings server, ConsentService consents,
+                         RequestObjects requestObjects, ResourceIndicators resources, SigningKeys keys, Clock clock) {
         this.clientIdValidator = new ClientIdValidator(clients);
+        this.requestObjects = requestObjects;
+        this.resourceValidator = new ResourceIndicatorValidator(resources);
+        this.idTokenHintValidator = new IdTokenHintValidator(keys, server);
         this.freshLogins = new FreshLogins(store);
+        this.accountSelections = new AccountSelections(store);
+        this.consentStep = new ConsentStep(consents, new PendingConsents(store), codes);
         this.sessions = sessions;
         this.users = users;
-        this.codes = codes;
         this.server = server;
         this.clock = clock;
     }
@@ -95,31 +114,70 @@ public class AuthorizationService {
      *         invalid: nothing may be redirected then
      */
     public AuthorizationAnswer authorize(RawAuthorizationRequest raw) {
-        AuthorizationParameters parameters = AuthorizationParameters.of(raw.parameters());
-        RegisteredClient client = clientIdValidator.validate(parameters);
+        AuthorizationParameters query = AuthorizationParameters.of(raw.parameters());
+        RegisteredClient client = clientIdValidator.validate(query);
+        AuthorizationParameters parameters;
+        try {
+            parameters = requestObjects.resolve(query, client);
+        } catch (AuthorizationException e) {
+            // a bad request object goes back to the query's redirect URI when the client registered it
+            return refused(query, redirectUriValidator.validate(query, client), e);
+        }
         String redirectUri = redirectUriValidator.validate(parameters, client);
         // a repeated or oversized state is refused below, and not echoed
-        String state = parameters.single(STATE).filter(value -> value.length() <= MAX_VALUE_LENGTH).orElse(null);
+        String state = state(parameters);
         boolean formPost = ResponseModeValidator.formPost(parameters);
         try {
             AuthorizationContext context = new AuthorizationContext(parameters, client, redirectUri);
             VALIDATORS.forEach(validator -> validator.validate(context));
+            resourceValidator.validate(context);
+            idTokenHintValidator.validate(context);
             AuthorizationRequest request = AuthorizationRequest.from(context);
             Instant now = clock.instant();
-            Optional<SsoSession> session = activeSession(raw.sessionCookie())
-                    .filter(active -> recentEnough(request, parameters, active, now));
+            Optional<SsoSession> active = activeSession(raw.sessionCookie());
+            // the browser comes back from the login this endpoint demanded (a marker, consumed once)
+            boolean backFromLogin = active.filter(s -> freshLogins.metBy(parameters, s.authenticatedAt())).isPresent();
+            // OIDC Core §3.1.2.1: a request naming a user (id_token_hint, a sub value) is answered only for
+            // that user, logged in or logged in by the request; else login_required under prompt=none or
+            // once the demanded login came back as someone else again, and the login page otherwise
+            if (active.isPresent() && !request.allowsUser(active.get().userId())
+                    && (request.promptNone() || backFromLogin)) {
+                throw new AuthorizationException(LOGIN_REQUIRED, "the user the request names is not the one logged in");
+            }
+            Optional<SsoSession> session = active.filter(s -> request.allowsUser(s.userId()))
+                    .filter(s -> backFromLogin || !request.wantsLoginAfter(s.authenticatedAt(), now));
+            Set<String> prompts = PromptValidator.prompts(parameters);
+            boolean selectAccount = prompts.contains(PromptValidator.SELECT_ACCOUNT);
             if (session.isPresent()) {
-                String code = codes.issue(request.grant(session.get(), now));
-                return AuthorizationResponses.success(formPost, redirectUri, code, state, server.issuer());
+                // OIDC Core §3.1.2.1: select_account — unless the user just logged in or chose
+                if (selectAccount && !backFromLogin && !accountSelections.chosen(parameters, session.get())) {
+                    return new AuthorizationAnswer.Redirect(accountPage(raw, parameters, request, session.get(), now));
+                }
+                return consentStep.answer(client, request.grant(session.get(), now), request.promptNone(),
+                        prompts.contains(PromptValidator.CONSENT),
+                        new AuthorizationReply(formPost, redirectUri, state, server.issuer()));
             }
             // OIDC Core §3.1.2.1: with prompt=none the server MUST NOT display a login page
             if (request.promptNone()) {
                 throw new AuthorizationException(LOGIN_REQUIRED, "no active session recent enough and prompt=none");
             }
-            return new AuthorizationAnswer.Redirect(loginPage(raw, parameters, request, now));
+            // a login for select_account is the user's choice of account: it comes back marked
+            return new AuthorizationAnswer.Redirect(loginPage(raw, parameters, request,
+                    request.demandsFreshLogin() || selectAccount, now));
         } catch (AuthorizationException e) {
-            return AuthorizationResponses.error(formPost, redirectUri, e, state, server.issuer());
+            return refused(parameters, redirectUri, e);
         }
+    }
+
+    /** The error redirected (or posted) to {@code redirectUri}, with the request's state and iss. */
+    private AuthorizationAnswer refused(AuthorizationParameters parameters, String redirectUri,
+                                        AuthorizationException e) {
+        return AuthorizationResponses.error(ResponseModeValidator.formPost(parameters), redirectUri, e,
+                state(parameters), server.issuer());
+    }
+
+    private static String state(AuthorizationParameters parameters) {
+        return parameters.single(STATE).filter(value -> value.length() <= MAX_VALUE_LENGTH).orElse(null);
     }
 
     /** The session of the cookie, unless it expired or its user can no longer log in. */
@@ -132,29 +190,19 @@ public class AuthorizationService {
     }
 
     /**
-     * False when the request wants a login after the session's (prompt=login, max_age) and the
-     * browser does not come back from the login this endpoint demanded for it.
-     */
-    private boolean recentEnough(AuthorizationRequest request, AuthorizationParameters parameters,
-                                 SsoSession session, Instant now) {
-        return !request.wantsLoginAfter(session.authenticatedAt(), now)
-                || freshLogins.metBy(parameters, session.authenticatedAt());
-    }
-
-    /**
      * The login page, returning to this request, with the request's {@code login_hint} and
-     * {@code ui_locales} when they are short enough. A request that wants a recent login makes the
-     * page show its form to a browser with a session too, and comes back with a new marker of
-     * that demand in place of any old one (see {@link FreshLogins}).
+     * {@code ui_locales} when they are short enough. A {@code fresh} login (the request wants a
+     * recent login, or an account chosen) makes the page show its form to a browser with a session
+     * too, and comes back with a new marker of that demand in place of any old one (see
+     * {@link FreshLogins}).
      */
     private String loginPage(RawAuthorizationRequest raw, AuthorizationParameters parameters,
-                             AuthorizationRequest request, Instant now) {
+                             AuthorizationRequest request, boolean fresh, Instant now) {
         Map<String, List<String>> login = new LinkedHashMap<>();
-        if (!request.demandsFreshLogin()) {
+        if (!fresh) {
             login.put(RETURN_TO, List.of(raw.path() + "?" + raw.query()));
         } else {
-            Map<String, List<String>> returned = new LinkedHashMap<>(parameters.asMap());
-            returned.remove(FreshLogins.MARKER);
+            Map<String, List<String>> returned = unmarked(parameters);
             returned.put(FreshLogins.MARKER, List.of(freshLogins.demand(request.client().clientId(), now)));
             login.put(RETURN_TO, List.of(raw.path() + "?" + FormUrlEncoding.query(returned)));
             login.put(FRESH, List.of("1"));
@@ -166,5 +214,26 @@ public class AuthorizationService {
         parameters.single(UI_LOCALES).filter(locales -> locales.length() <= MAX_UI_LOCALES_LENGTH)
                 .ifPresent(locales -> login.put(UI_LOCALES, List.of(locales)));
         return server.issuer() + LOGIN_PATH + "?" + FormUrlEncoding.query(login);
+    }
+
+    /**
+     * The account page of {@code prompt=select_account}: "continue as" the session's user comes
+     * back to this request, marked as chosen; "another account" is a fresh login for it.
+     */
+    private String accountPage(RawAuthorizationRequest raw, AuthorizationParameters parameters,
+                               AuthorizationRequest request, SsoSession session, Instant now) {
+        String id = accountSelections.offer(session, request.client().clientId(),
+                raw.path() + "?" + FormUrlEncoding.query(unmarked(parameters)),
+                loginPage(raw, parameters, request, true, now));
+        return server.issuer() + AccountSelections.PAGE_PATH + "?"
+                + FormUrlEncoding.query(Map.of(ConsentStep.REQUEST, List.of(id)));
+    }
+
+    /** The request's parameters without this endpoint's markers. */
+    private static Map<String, List<String>> unmarked(AuthorizationParameters parameters) {
+        Map<String, List<String>> returned = new LinkedHashMap<>(parameters.asMap());
+        returned.remove(FreshLogins.MARKER);
+        returned.remove(AccountSelections.MARKER);
+        return returned;
     }
 }

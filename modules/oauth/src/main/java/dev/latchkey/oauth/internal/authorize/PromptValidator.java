@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * Accepts the {@code prompt} values of OIDC Core and refuses {@value #NONE} combined with any
  * other. {@value #NONE} (no session: {@code login_required} instead of the login page) and
- * {@value #LOGIN} (the login page even with a session, see {@link FreshLogins}) change the flow.
+ * {@value #LOGIN} (the login page even with a session, see {@link FreshLogins}) and
+ * {@value #CONSENT} (the consent page even when consent was given, see {@link ConsentStep}) and
+ * {@value #SELECT_ACCOUNT} (the account page, see {@link AccountSelections}) change the flow.
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthRequest">OIDC Core §3.1.2.1</a>
  */
@@ -18,7 +20,9 @@ final class PromptValidator implements AuthorizationRequestValidator {
 
     static final String NONE = "none";
     static final String LOGIN = "login";
-    private static final Set<String> SUPPORTED = Set.of(NONE, LOGIN, "consent", "select_account");
+    static final String CONSENT = "consent";
+    static final String SELECT_ACCOUNT = "select_account";
+    private static final Set<String> SUPPORTED = Set.of(NONE, LOGIN, CONSENT, SELECT_ACCOUNT);
 
     @Override
     public void validate(AuthorizationContext context) {

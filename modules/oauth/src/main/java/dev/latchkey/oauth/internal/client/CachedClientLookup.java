@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code latchkey.oauth.client-cache-ttl} (60 s), so the token endpoint's hot path does not touch
  * the database. A change on this node drops the entry when its transaction completes; other
  * nodes see it when their entry expires. Unknown client ids are not cached, so they cannot fill
- * the map, which holds at most {@link #MAX_ENTRIES} clients.
+ * the map, which holds at most {@link #MAX_ENTRIES} clients. A client id that is a URL is a
+ * Client ID Metadata Document, resolved by {@link MetadataDocumentClients}.
  */
 @ApplicationScoped
 public class CachedClientLookup implements ClientLookup {
@@ -25,16 +26,19 @@ public class CachedClientLookup implements ClientLookup {
     private final ExpiringCache<String, RegisteredClient> entries = new ExpiringCache<>(MAX_ENTRIES);
     private Clients clients;
     private OAuthSettings settings;
+    private MetadataDocumentClients documents;
     private Clock clock;
 
     @Inject
-    public CachedClientLookup(Clients clients, OAuthSettings settings) {
-        this(clients, settings, Clock.systemUTC());
+    public CachedClientLookup(Clients clients, OAuthSettings settings, MetadataDocumentClients documents) {
+        this(clients, settings, documents, Clock.systemUTC());
     }
 
-    public CachedClientLookup(Clients clients, OAuthSettings settings, Clock clock) {
+    public CachedClientLookup(Clients clients, OAuthSettings settings, MetadataDocumentClients documents,
+                              Clock clock) {
         this.clients = clients;
         this.settings = settings;
+        this.documents = documents;
         this.clock = clock;
     }
 
@@ -44,6 +48,10 @@ public class CachedClientLookup implements ClientLookup {
 
     @Override
     public Optional<RegisteredClient> find(String clientId) {
+        if (MetadataDocumentClients.isUrl(clientId)) {
+            // a URL is never a stored client id: it is resolved (and cached) apart
+            return documents.find(clientId);
+        }
         return entries.getOrLoad(clientId, clock.instant(), settings.clientCacheTtl(),
                 id -> clients.find(id).map(StoredClient::client));
     }

@@ -4,7 +4,6 @@ import dev.latchkey.kernel.api.Ids;
 import dev.latchkey.kernel.api.Problems;
 import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.api.ClientRegistry;
-import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.events.ClientChanged;
 import dev.latchkey.oauth.events.ClientChanged.Change;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,16 +27,18 @@ public class ClientService implements ClientRegistry {
 
     private Clients clients;
     private Event<ClientChanged> changed;
+    private SealedClientSecrets sealed;
     private Clock clock;
 
     @Inject
-    public ClientService(Clients clients, Event<ClientChanged> changed) {
-        this(clients, changed, Clock.systemUTC());
+    public ClientService(Clients clients, Event<ClientChanged> changed, SealedClientSecrets sealed) {
+        this(clients, changed, sealed, Clock.systemUTC());
     }
 
-    public ClientService(Clients clients, Event<ClientChanged> changed, Clock clock) {
+    public ClientService(Clients clients, Event<ClientChanged> changed, SealedClientSecrets sealed, Clock clock) {
         this.clients = clients;
         this.changed = changed;
+        this.sealed = sealed;
         this.clock = clock;
     }
 
@@ -58,14 +59,12 @@ public class ClientService implements ClientRegistry {
      * UUID; a confidential client without a secret gets a generated one.
      */
     public SavedClient create(ClientDefinition given) {
-        ClientDefinition definition = given.clientId() != null ? given
-                : new ClientDefinition(Ids.newId().toString(), given.name(), given.type(), given.secret(),
-                        given.redirectUris(), given.grantTypes(), given.scopes(), given.firstParty());
+        ClientDefinition definition = given.clientId() != null ? given : given.withClientId(Ids.newId().toString());
         RegisteredClient validated = ClientValidator.validate(definition);
         if (clients.find(validated.clientId()).isPresent()) {
             throw Problems.conflict("A client with client_id '" + validated.clientId() + "' exists");
         }
-        String secret = validated.isPublic() ? null
+        String secret = !validated.usesSecret() ? null
                 : definition.secret() != null ? definition.secret() : ClientSecrets.generate();
         Instant now = clock.instant();
         StoredClient stored = new StoredClient(Ids.newId(), withSecret(validated, secret), now, now);
@@ -90,8 +89,8 @@ public class ClientService implements ClientRegistry {
     }
 
     /**
-     * Brings a client to the definition, keeping its secret. A client that becomes confidential
-     * gets a new secret (returned once); one that becomes public loses its secret. 404 when absent.
+     * Brings a client to the definition, keeping its secret. A client that starts to authenticate
+     * with a secret gets a new one (returned once); one that stops loses its secret. 404 when absent.
      * {@code secret} of the definition must be null: a new secret comes from {@link #rotateSecret}.
      */
     public SavedClient update(String clientId, ClientDefinition definition) {
@@ -107,18 +106,21 @@ public class ClientService implements ClientRegistry {
     private SavedClient replace(String clientId, ClientDefinition definition, boolean secretMayBeSet) {
         RegisteredClient validated = ClientValidator.validate(definition);
         StoredClient current = existing(clientId);
-        String secretHash = current.client().secretHash();
+        RegisteredClient kept = current.client();
         String newSecret = null;
-        if (validated.isPublic()) {
-            secretHash = null;
-        } else if (secretMayBeSet && definition.secret() != null) {
-            secretHash = ClientSecrets.hash(definition.secret());
-        } else if (secretHash == null) {
+        RegisteredClient client;
+        if (!validated.usesSecret()) {
+            client = validated.withSecret(null, null);
+        } else if (secretMayBeSet && definition.secret() != null
+                && !alreadyHolds(kept, validated, definition.secret())) {
+            client = withSecret(validated, definition.secret());
+        } else if (kept.secretHash() == null || validated.usesSecretJwt() && kept.sealedSecret() == null) {
+            // no secret yet, or only its hash where client_secret_jwt needs the secret itself
             newSecret = ClientSecrets.generate();
-            secretHash = ClientSecrets.hash(newSecret);
+            client = withSecret(validated, newSecret);
+        } else {
+            client = validated.withSecret(kept.secretHash(), validated.usesSecretJwt() ? kept.sealedSecret() : null);
         }
-        RegisteredClient client = new RegisteredClient(validated.clientId(), validated.name(), validated.type(),
-                secretHash, validated.redirectUris(), validated.grantTypes(), validated.scopes(), validated.firstParty());
         if (client.equals(current.client())) {
             // the same state again (an import at every start): nothing to write, nothing to announce
             return new SavedClient(current, null);
@@ -139,8 +141,9 @@ public class ClientService implements ClientRegistry {
     /** Gives a confidential client a new generated secret and returns it; the old one stops working. */
     public SavedClient rotateSecret(String clientId) {
         StoredClient current = existing(clientId);
-        if (current.client().type() == ClientType.PUBLIC) {
-            throw Problems.validation("A public client has no secret");
+        if (!current.client().usesSecret()) {
+            throw Problems.validation("This client has no secret (it authenticates with "
+                    + current.client().metadata().tokenEndpointAuthMethod() + ")");
         }
         String secret = ClientSecrets.generate();
         StoredClient stored = new StoredClient(current.id(), withSecret(current.client(), secret),
@@ -154,9 +157,21 @@ public class ClientService implements ClientRegistry {
         return clients.find(clientId).orElseThrow(() -> Problems.notFound("No client with client_id '" + clientId + "'"));
     }
 
-    private static RegisteredClient withSecret(RegisteredClient client, String secret) {
-        return new RegisteredClient(client.clientId(), client.name(), client.type(),
-                secret == null ? null : ClientSecrets.hash(secret), client.redirectUris(), client.grantTypes(),
-                client.scopes(), client.firstParty());
+    /**
+     * Whether {@code kept} holds {@code secret} in every form {@code wanted} needs (sealing it anew
+     * would change the row at every import).
+     */
+    private static boolean alreadyHolds(RegisteredClient kept, RegisteredClient wanted, String secret) {
+        return ClientSecrets.matches(secret, kept.secretHash())
+                && (!wanted.usesSecretJwt() || kept.sealedSecret() != null);
+    }
+
+    /** The client with {@code secret}: its hash, and its sealed form for a client_secret_jwt client. */
+    private RegisteredClient withSecret(RegisteredClient client, String secret) {
+        if (secret == null) {
+            return client.withSecret(null, null);
+        }
+        return client.withSecret(ClientSecrets.hash(secret),
+                client.usesSecretJwt() ? sealed.seal(client.clientId(), secret) : null);
     }
 }

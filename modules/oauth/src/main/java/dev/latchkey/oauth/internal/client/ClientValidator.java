@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.client;
 
 import dev.latchkey.kernel.api.Problems;
 import dev.latchkey.oauth.api.ClientDefinition;
+import dev.latchkey.oauth.api.ClientMetadata;
 import dev.latchkey.oauth.api.ClientType;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,10 +26,11 @@ public final class ClientValidator {
 
     static final Set<String> GRANT_TYPES = Set.of(AUTHORIZATION_CODE, REFRESH_TOKEN, CLIENT_CREDENTIALS, PASSWORD);
     static final List<String> DEFAULT_GRANT_TYPES = List.of(AUTHORIZATION_CODE, REFRESH_TOKEN);
-    static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
+    public static final List<String> DEFAULT_SCOPES = List.of("openid", "profile", "email");
 
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1,255}");
     private static final Pattern SCOPE = Pattern.compile("[a-z0-9:._-]+");
+    private static final Pattern PRIVATE_USE_SCHEME = Pattern.compile("[a-z][a-z0-9+-]*(\\.[a-z0-9+-]+)+");
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
     private static final int MAX_NAME = 255;
     private static final int MAX_REDIRECT_URIS = 4000;
@@ -51,20 +53,25 @@ public final class ClientValidator {
         if (name.length() > MAX_NAME) {
             throw Problems.validation("client_name must be at most " + MAX_NAME + " characters");
         }
-        checkSecret(definition.secret(), type);
-        List<String> redirectUris = redirectUris(definition.redirectUris());
+        ClientMetadata metadata = ClientMetadataValidator.validate(definition.metadata(), type);
+        checkSecret(definition.secret(), type, metadata);
+        List<String> redirectUris = redirectUris(definition.redirectUris(), metadata.applicationType());
         Set<String> grantTypes = grantTypes(definition.grantTypes(), type, redirectUris);
         Set<String> scopes = scopes(definition.scopes());
         return new RegisteredClient(clientId, name, type, null, redirectUris, grantTypes, scopes,
-                definition.firstParty());
+                definition.firstParty(), metadata);
     }
 
-    private static void checkSecret(String secret, ClientType type) {
+    private static void checkSecret(String secret, ClientType type, ClientMetadata metadata) {
         if (secret == null) {
             return;
         }
         if (type == ClientType.PUBLIC) {
             throw Problems.validation("client_secret: a public client has no secret");
+        }
+        if (!ClientMetadataValidator.SECRET_METHODS.contains(metadata.tokenEndpointAuthMethod())) {
+            throw Problems.validation("client_secret: a client using " + metadata.tokenEndpointAuthMethod()
+                    + " has no secret");
         }
         if (secret.length() < ClientSecrets.MIN_LENGTH || secret.length() > ClientSecrets.MAX_LENGTH) {
             throw Problems.validation("client_secret must be " + ClientSecrets.MIN_LENGTH + " to "
@@ -72,10 +79,10 @@ public final class ClientValidator {
         }
     }
 
-    private static List<String> redirectUris(List<String> given) {
+    private static List<String> redirectUris(List<String> given, String applicationType) {
         Set<String> uris = new LinkedHashSet<>();
         for (String uri : given) {
-            checkRedirectUri(uri);
+            checkRedirectUri(uri, applicationType);
             uris.add(uri);
         }
         if (String.join(" ", uris).length() > MAX_REDIRECT_URIS) {
@@ -86,9 +93,10 @@ public final class ClientValidator {
 
     /**
      * RFC 6749 §3.1.2: an absolute URI without a fragment; RFC 9700 §2.1 and RFC 8252 §8.3: https,
-     * or http only on a loopback host for native apps.
+     * or http only on a loopback host; RFC 8252 §7.1: a native app may also use a private-use
+     * scheme in reverse-domain form (with a dot, e.g. {@code com.example.app:/callback}).
      */
-    static void checkRedirectUri(String value) {
+    static void checkRedirectUri(String value, String applicationType) {
         if (value == null || value.isBlank()) {
             throw Problems.validation("redirect_uris: an entry is empty");
         }
@@ -98,13 +106,18 @@ public final class ClientValidator {
         } catch (URISyntaxException e) {
             throw Problems.validation("redirect_uris: '" + value + "' is not a URI");
         }
-        if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw Problems.validation("redirect_uris: '" + value + "' is not an absolute URI with a host");
-        }
         if (uri.getRawFragment() != null) {
             throw Problems.validation("redirect_uris: '" + value + "' has a fragment (RFC 6749 §3.1.2)");
         }
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = uri.isAbsolute() ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+        if (ClientMetadataValidator.NATIVE.equals(applicationType) && PRIVATE_USE_SCHEME.matcher(scheme).matches()) {
+            return;
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            throw Problems.validation("redirect_uris: '" + value + "' is not an absolute URI with a host"
+                    + (ClientMetadataValidator.NATIVE.equals(applicationType)
+                    ? " nor one of a private-use scheme with a dot (RFC 8252 §7.1)" : ""));
+        }
         boolean loopback = LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
         if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
             throw Problems.validation("redirect_uris: '" + value

@@ -19,4 +19,13 @@ public interface Clients {
     void update(StoredClient client);
 
     void delete(String clientId);
+
+    /**
+     * The SHA-256 of the registration access token of a dynamically registered client (RFC 7592);
+     * empty for an unknown client and for clients an admin or the import made.
+     */
+    Optional<String> registrationTokenHash(String clientId);
+
+    /** Replaces the client's registration access token hash; the client must exist. */
+    void updateRegistrationTokenHash(String clientId, String tokenHash);
 }

@@ -13,12 +13,18 @@ import java.util.UUID;
  * carried it, null when the request omitted it (the client's only registered URI was used): the
  * token request must repeat it only when it was given (RFC 6749 §4.1.3). {@code nonce},
  * {@code codeChallenge} and {@code codeChallengeMethod} are null when the request had none.
+ * {@code resources} are the RFC 8707 resources the request named (empty when none), which the
+ * token request may narrow but not widen; {@code claims} is what the request asked of the claims
+ * ({@code ClaimsRequest#toJson}), null when nothing.
  */
 public record AuthorizationCode(String clientId, String redirectUri, UUID userId, String sessionId,
                                 String scope, String nonce, String codeChallenge, String codeChallengeMethod,
-                                Instant authTime, List<String> authenticationMethods, Instant issuedAt) {
+                                Instant authTime, List<String> authenticationMethods, Instant issuedAt,
+                                List<String> resources, String claims) {
 
     public AuthorizationCode {
         authenticationMethods = List.copyOf(authenticationMethods);
+        // a code stored before resource indicators existed has none
+        resources = resources == null ? List.of() : List.copyOf(resources);
     }
 }

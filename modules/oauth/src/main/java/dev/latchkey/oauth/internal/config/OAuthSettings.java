@@ -15,6 +15,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OAuthSettings {
 
+    /**
+     * The longest access-token lifetime a client may be given ({@code access_token_lifetime} of
+     * its metadata): what the deny-list and key retirement rely on as the bound of a client's tokens.
+     */
+    public static final Duration MAX_CLIENT_ACCESS_TOKEN_LIFETIME = Duration.ofDays(1);
+
     private Duration accessTokenTtl;
     private Duration idTokenTtl;
     private Duration refreshTokenTtl;
@@ -73,9 +79,20 @@ public class OAuthSettings {
         return keyRotationInterval;
     }
 
-    /** Lifetime of access tokens ({@code access-token-ttl}, PT5M). */
+    /** Lifetime of access tokens for clients without their own ({@code access-token-ttl}, PT5M). */
     public Duration accessTokenTtl() {
         return accessTokenTtl;
+    }
+
+    /**
+     * The longest an access token issued by this server can live: the server's lifetime or the
+     * longest a client may be given ({@link #MAX_CLIENT_ACCESS_TOKEN_LIFETIME}), whichever is
+     * longer. Revoking a grant denies its access tokens for this long, and a retired signing key
+     * verifies at least this long, so no token outlives its revocation or its key.
+     */
+    public Duration longestAccessTokenLifetime() {
+        return accessTokenTtl.compareTo(MAX_CLIENT_ACCESS_TOKEN_LIFETIME) >= 0 ? accessTokenTtl
+                : MAX_CLIENT_ACCESS_TOKEN_LIFETIME;
     }
 
     /** Lifetime of ID tokens ({@code id-token-ttl}, PT5M). */
@@ -83,7 +100,10 @@ public class OAuthSettings {
         return idTokenTtl;
     }
 
-    /** Lifetime of each refresh token; every rotation starts a new one ({@code refresh-token-ttl}, P30D). */
+    /**
+     * Lifetime of a refresh-token family for clients without their own ({@code refresh-token-ttl},
+     * P30D): every rotation's successor expires when the family's first token does.
+     */
     public Duration refreshTokenTtl() {
         return refreshTokenTtl;
     }

@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.introspection;
 
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.oauth.internal.clientauth.AuthenticatedClient;
+import dev.latchkey.oauth.internal.clientauth.ClientAuthEndpoint;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthMethod;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthenticator;
 import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
@@ -78,7 +79,8 @@ public class Introspection {
      */
     public IntrospectionResponse introspect(Map<String, List<String>> form, String authorization) {
         RequestParameters parameters = RequestParameters.of(form);
-        AuthenticatedClient client = authenticator.authenticate(authorization, parameters);
+        AuthenticatedClient client = authenticator.authenticate(authorization, parameters,
+                ClientAuthEndpoint.INTROSPECTION);
         // RFC 7662 §2.1: the endpoint MUST require some form of authorization
         if (client.method() == ClientAuthMethod.NONE) {
             throw OAuthException.invalidClient("Introspection requires client authentication", false);

@@ -1,7 +1,5 @@
 package dev.latchkey.oauth.internal.jwt;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.SecureTokens;
@@ -16,7 +14,8 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Optional;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Checks Latchkey's own access tokens (RFC 9068 §4: {@code typ at+jwt}, signature with one of our
@@ -90,9 +89,7 @@ public class AccessTokenVerifier {
         if (!AccessTokens.TYPE.equals(jwt.getHeader().getType())) {
             throw OAuthException.invalidToken("The token is not an access token");
         }
-        Optional<JWSVerifier> verifier = Optional.ofNullable(jwt.getHeader().getKeyID()).flatMap(keys::verifier);
-        if (verifier.isEmpty() || !jwt.getHeader().getAlgorithm().equals(AccessTokens.ALGORITHM)
-                || !verifies(jwt, verifier.get())) {
+        if (!jwt.getHeader().getAlgorithm().equals(AccessTokens.ALGORITHM) || !keys.signed(jwt)) {
             throw OAuthException.invalidToken("The access token's signature is not valid");
         }
         if (!server.issuer().equals(claims.getIssuer())) {
@@ -119,21 +116,18 @@ public class AccessTokenVerifier {
                     Scope.parse(claims.getStringClaim("scope")), expiration.toInstant(), claims.getJWTID(),
                     instant(claims.getIssueTime()), instant(claims.getNotBeforeTime()), claims.getAudience(),
                     claims.getStringClaim("preferred_username"), claims.getIssuer(),
-                    claims.getStringClaim(AccessTokens.GRANT_ID));
+                    claims.getStringClaim(AccessTokens.GRANT_ID), userinfoClaims(claims));
         } catch (ParseException | OAuthException e) {
             throw OAuthException.invalidToken("The access token's claims are malformed");
         }
     }
 
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    private static Set<String> userinfoClaims(JWTClaimsSet claims) throws ParseException {
+        List<String> names = claims.getStringListClaim(AccessTokens.USERINFO_CLAIMS);
+        return names == null ? Set.of() : Set.copyOf(names);
     }
 
-    private static boolean verifies(SignedJWT jwt, JWSVerifier verifier) {
-        try {
-            return jwt.verify(verifier);
-        } catch (JOSEException e) {
-            return false;
-        }
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
     }
 }

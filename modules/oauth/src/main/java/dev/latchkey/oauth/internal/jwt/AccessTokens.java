@@ -7,6 +7,7 @@ import dev.latchkey.kernel.api.Ids;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.keys.SigningKeys;
+import dev.latchkey.oauth.internal.resource.AccessTokenAudience;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Mints JWT access tokens (ES256, {@code typ: at+jwt}). User tokens carry {@code groups} (the
+ * Mints JWT access tokens (ES256, {@code typ: at+jwt}) that live for the client's
+ * {@code access_token_lifetime}, else the server's {@code access-token-ttl}. User tokens carry {@code groups} (the
  * user's roles, so MicroProfile JWT {@code @RolesAllowed} works) and {@code upn} /
  * {@code preferred_username}; client-credentials tokens have the client id as {@code sub}.
  *
@@ -51,6 +53,12 @@ public class AccessTokens {
      */
     public static final String GRANT_ID = "grant_id";
 
+    /**
+     * The claim listing the user claims the authorization request's {@code claims} parameter asked
+     * of userinfo (OIDC Core §5.5), so that userinfo serves them for this token.
+     */
+    public static final String USERINFO_CLAIMS = "userinfo_claims";
+
     /** A signed access token for the grant, issued at {@code now}, outside any refresh-token family. */
     public MintedToken mint(TokenGrant grant, Instant now) {
         return mint(grant, null, now);
@@ -58,11 +66,22 @@ public class AccessTokens {
 
     /** A signed access token for the grant, issued at {@code now} with the refresh-token family {@code grantId} (or null). */
     public MintedToken mint(TokenGrant grant, UUID grantId, Instant now) {
-        Instant expiresAt = now.plus(settings.accessTokenTtl());
+        return mint(grant, AccessTokenAudience.DEFAULT, grantId, now);
+    }
+
+    /**
+     * A signed access token for the grant whose {@code aud} is the audience's resources (RFC 8707
+     * §2), or the configured audience (the issuer unless {@code latchkey.oauth.access-token-audience}
+     * is set) when the request named none. The grant's scope is taken as it is: the caller narrows it.
+     */
+    public MintedToken mint(TokenGrant grant, AccessTokenAudience audience, UUID grantId, Instant now) {
+        // the client's own lifetime (its metadata), else the server's
+        Instant expiresAt = now.plus(grant.client().accessTokenLifetime(settings.accessTokenTtl()));
         // RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat and jti are REQUIRED
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(server.issuer())
-                .audience(settings.accessTokenAudience().orElse(server.issuer()))
+                .audience(audience.isDefault() ? List.of(settings.accessTokenAudience().orElse(server.issuer()))
+                        : audience.resources())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(Ids.newId().toString())
@@ -80,6 +99,9 @@ public class AccessTokens {
                     .claim("groups", grant.user().roles().stream().sorted().toList());
             if (grant.authTime() != null) {
                 claims.claim("auth_time", grant.authTime().getEpochSecond());
+            }
+            if (!grant.claims().userinfo().isEmpty()) {
+                claims.claim(USERINFO_CLAIMS, List.copyOf(grant.claims().userinfo()));
             }
         } else {
             // RFC 9068 §2.2: without a resource owner, sub is the client's identifier

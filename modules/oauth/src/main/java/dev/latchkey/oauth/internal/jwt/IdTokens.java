@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.internal.claims.AuthenticationContexts;
+import dev.latchkey.oauth.internal.claims.StandardClaims;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.keys.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,16 +14,18 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * Mints ID tokens (RS256, the algorithm every relying party must accept, OIDC Core §15.1).
- * Profile and email claims are not put in: an access token is always issued with the ID token,
- * so they are served by userinfo (OIDC Core §5.4).
+ * Mints ID tokens, signed with the algorithm the client registered
+ * ({@code id_token_signed_response_alg}: RS256 — the default, which every relying party must
+ * accept, OIDC Core §15.1 — ES256, PS256 or EdDSA; OIDC Registration §2).
+ * The claims of the scope values (profile, email, address, phone) are not put in: an access
+ * token is always issued with the ID token, so they are served by userinfo (OIDC Core §5.4).
+ * The user claims the request's {@code claims} parameter asked for in the ID token are, and so
+ * is the {@code acr} the login achieved (see {@link AuthenticationContexts}).
  *
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#IDToken">OIDC Core §2</a>
  */
 @ApplicationScoped
 public class IdTokens {
-
-    public static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
 
     private SigningKeys keys;
     private ServerSettings server;
@@ -43,6 +47,7 @@ public class IdTokens {
         if (!grant.hasUser()) {
             throw new IllegalArgumentException("An ID token needs a user");
         }
+        JWSAlgorithm algorithm = algorithm(grant);
         String clientId = grant.client().clientId();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(server.issuer())
@@ -53,7 +58,7 @@ public class IdTokens {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.idTokenTtl())))
                 // OIDC Core §3.1.3.6: at_hash when the ID token is issued with an access token
-                .claim("at_hash", AtHash.of(accessToken));
+                .claim("at_hash", AtHash.of(accessToken, algorithm));
         if (grant.authTime() != null) {
             claims.claim("auth_time", grant.authTime().getEpochSecond());
         }
@@ -67,6 +72,17 @@ public class IdTokens {
         if (!grant.authenticationMethods().isEmpty()) {
             claims.claim("amr", grant.authenticationMethods());
         }
-        return keys.active(ALGORITHM).sign(JOSEObjectType.JWT, claims.build());
+        String acr = AuthenticationContexts.asserted(grant.authenticationMethods(), grant.claims().acrValues());
+        if (acr != null) {
+            claims.claim("acr", acr);
+        }
+        // OIDC Core §5.5: the user claims the claims parameter asked for in the ID token
+        StandardClaims.of(grant.user(), grant.claims().idToken()).forEach(claims::claim);
+        return keys.active(algorithm).sign(JOSEObjectType.JWT, claims.build());
+    }
+
+    /** The client's ID-token algorithm (resolved metadata: never null). */
+    private static JWSAlgorithm algorithm(TokenGrant grant) {
+        return JWSAlgorithm.parse(grant.client().metadata().idTokenSignedResponseAlg());
     }
 }

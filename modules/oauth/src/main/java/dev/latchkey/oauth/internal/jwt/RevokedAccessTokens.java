@@ -14,7 +14,7 @@ import java.util.UUID;
  * configured, so every node sees it): single tokens by {@code jti} under
  * {@code revoked-jti:<jti>}, each kept as long as its token would have lived, and whole grants by
  * the refresh-token family their tokens name ({@link AccessTokens#GRANT_ID}) under
- * {@code revoked-grant:<family id>}, kept for one access-token lifetime.
+ * {@code revoked-grant:<family id>}, kept for the longest lifetime an access token can have (any client's).
  *
  * <p>Reading the store is a Redis round trip, so answers are remembered on the node: a revoked
  * {@code jti} until its token expires (revocation is final), a not-revoked one for

@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -15,8 +17,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.JWKGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -41,11 +46,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The signing keys in memory: an ES256 (P-256) key for access tokens and an RS256 (2048-bit) key
- * for ID tokens (RS256 is what every OIDC client must support, OIDC Core §15.1). Loaded at
- * start-up; when an algorithm has no active key, one is generated with {@code kid} = its JWK
- * thumbprint (RFC 7638) and stored, private half encrypted; when it has no next key, one is
- * generated too. Signers, verifiers and the public JWK set are kept in memory.
+ * The signing keys in memory, one set per algorithm of {@link #ALGORITHMS}: ES256 (P-256) signs
+ * access tokens and the ID tokens of clients that ask for it; RS256 (2048-bit, what every OIDC
+ * client must support, OIDC Core §15.1), PS256 (its own 2048-bit RSA key: a key serves one
+ * algorithm, RFC 7517 §4.4 {@code alg}) and EdDSA (Ed25519, RFC 8037) sign ID tokens, per client
+ * ({@code id_token_signed_response_alg}). Loaded at start-up; when an algorithm has no active
+ * key, one is generated with {@code kid} = its JWK thumbprint (RFC 7638) and stored, private half
+ * encrypted; when it has no next key, one is generated too. Signers, verifiers and the public JWK
+ * set are kept in memory; a verifier accepts only its key's algorithm.
  *
  * <p>Rotation: the next key (published in the JWKS since the previous rotation, so relying
  * parties that cache the JWKS already hold it) becomes active, the active key is retired, and a
@@ -59,8 +67,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class SigningKeys {
 
-    /** The algorithms Latchkey signs with, each with one active key. */
-    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
+    /** The algorithms Latchkey signs with, each with its own keys and one active key. */
+    public static final List<JWSAlgorithm> ALGORITHMS = List.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256,
+            JWSAlgorithm.PS256, JWSAlgorithm.EdDSA);
 
     /** The least time between two reloads caused by an unknown {@code kid}: random kids cannot flood the database. */
     static final Duration RELOAD_INTERVAL = Duration.ofSeconds(10);
@@ -106,9 +115,12 @@ public class SigningKeys {
     protected SigningKeys() {
     }
 
-    /** The longest lifetime of a token a key signs: access tokens (ES256) or ID tokens (RS256). */
+    /**
+     * The longest lifetime of a token a key signs: an access token (the longest a client may be
+     * given, {@link OAuthSettings#longestAccessTokenLifetime()}) or an ID token.
+     */
     static Duration longestTokenLifetime(OAuthSettings settings) {
-        Duration access = settings.accessTokenTtl();
+        Duration access = settings.longestAccessTokenLifetime();
         Duration id = settings.idTokenTtl();
         return access.compareTo(id) >= 0 ? access : id;
     }
@@ -250,9 +262,24 @@ public class SigningKeys {
     }
 
     /**
-     * A verifier for the key with this {@code kid}, if it is one of ours and has not expired.
-     * An unknown {@code kid} may be a key another node rotated in: the keys are reloaded, at most
-     * once per {@link #RELOAD_INTERVAL}.
+     * True when {@code jwt} is signed by the key its {@code kid} names, one of ours that still
+     * verifies (see {@link #verifier}).
+     */
+    public boolean signed(SignedJWT jwt) {
+        Optional<JWSVerifier> verifier = Optional.ofNullable(jwt.getHeader().getKeyID()).flatMap(this::verifier);
+        try {
+            return verifier.isPresent() && jwt.verify(verifier.get());
+        } catch (JOSEException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A verifier for the key with this {@code kid}, if it is one of ours and has not expired; it
+     * accepts signatures of that key's algorithm only (an RS256 key does not verify PS256). An
+     * unknown {@code kid} may be a key another node rotated in: the keys are reloaded, at most
+     * once per {@link #RELOAD_INTERVAL}. Verifies every algorithm of {@link #ALGORITHMS}, so it
+     * serves Latchkey's own ID tokens (e.g. an {@code id_token_hint}) as well as access tokens.
      */
     public Optional<JWSVerifier> verifier(String kid) {
         Optional<JWSVerifier> known = known(kid);
@@ -327,7 +354,8 @@ public class SigningKeys {
             if (key.status().equals(StoredSigningKey.ACTIVE)) {
                 signers.put(algorithm, new ActiveKey(key.kid(), algorithm, signer(privateJwk)));
             }
-            verifiers.put(key.kid(), new Verifying(verifier(privateJwk.toPublicJWK()), until));
+            verifiers.put(key.kid(), new Verifying(
+                    new AlgorithmBoundVerifier(algorithm, verifier(privateJwk.toPublicJWK())), until));
             publicKeys.add(privateJwk.toPublicJWK());
             views.add(new KeyView(key.kid(), key.alg(), key.status(), key.createdAt(), key.activatedAt(),
                     key.retiredAt(), until));
@@ -343,11 +371,8 @@ public class SigningKeys {
 
     StoredSigningKey generate(JWSAlgorithm algorithm) {
         try {
-            JWK jwk = algorithm.equals(JWSAlgorithm.ES256)
-                    ? new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(algorithm)
-                            .keyIDFromThumbprint(true).generate()
-                    : new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(algorithm)
-                            .keyIDFromThumbprint(true).generate();
+            JWK jwk = generator(algorithm).keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyIDFromThumbprint(true)
+                    .generate();
             String encrypted = cipher.encrypt(jwk.toJSONString().getBytes(StandardCharsets.UTF_8),
                     CONTEXT + jwk.getKeyID());
             return new StoredSigningKey(jwk.getKeyID(), algorithm.getName(), StoredSigningKey.NEXT,
@@ -355,6 +380,20 @@ public class SigningKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate a " + algorithm + " key", e);
         }
+    }
+
+    /** A generator of keys for {@code algorithm}: P-256, 2048-bit RSA (RS256 and PS256 each their own) or Ed25519. */
+    private static JWKGenerator<? extends JWK> generator(JWSAlgorithm algorithm) {
+        if (algorithm.equals(JWSAlgorithm.ES256)) {
+            return new ECKeyGenerator(Curve.P_256);
+        }
+        if (algorithm.equals(JWSAlgorithm.RS256) || algorithm.equals(JWSAlgorithm.PS256)) {
+            return new RSAKeyGenerator(2048);
+        }
+        if (algorithm.equals(JWSAlgorithm.EdDSA)) {
+            return new OctetKeyPairGenerator(Curve.Ed25519);
+        }
+        throw new IllegalArgumentException("Latchkey does not sign with " + algorithm);
     }
 
     private JWK decrypt(StoredSigningKey key) {
@@ -372,6 +411,9 @@ public class SigningKeys {
 
     private static JWSSigner signer(JWK jwk) {
         try {
+            if (jwk instanceof OctetKeyPair okp) {
+                return new Ed25519Signer(okp);
+            }
             return jwk instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner((RSAKey) jwk);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign with the key " + jwk.getKeyID(), e);
@@ -380,6 +422,9 @@ public class SigningKeys {
 
     private static JWSVerifier verifier(JWK jwk) {
         try {
+            if (jwk instanceof OctetKeyPair okp) {
+                return new Ed25519Verifier(okp);
+            }
             return jwk instanceof ECKey ec ? new ECDSAVerifier(ec) : new RSASSAVerifier((RSAKey) jwk);
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot verify with the key " + jwk.getKeyID(), e);

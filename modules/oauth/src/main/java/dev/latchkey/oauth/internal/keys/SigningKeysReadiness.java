@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only once the ES256 and RS256 signing keys are decrypted and in memory: no token can be issued before. */
+/** Ready only once the signing keys of every algorithm (ES256, RS256, PS256, EdDSA) are decrypted and in memory: no token can be issued before. */
 @Readiness
 @ApplicationScoped
 public class SigningKeysReadiness implements HealthCheck {

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDateTime;
 
-/** A row of {@code oauth_client}; lists are stored space-separated. */
+/** A row of {@code oauth_client}; lists are stored space-separated, the other metadata as JSON. */
 @Entity
 @Table(name = "oauth_client")
 public class ClientEntity {
@@ -28,6 +28,9 @@ public class ClientEntity {
     @Column(name = "secret_hash", length = 128)
     String secretHash;
 
+    @Column(name = "secret_sealed", length = 1000)
+    String secretSealed;
+
     @Column(name = "redirect_uris", nullable = false, length = 4000)
     String redirectUris;
 
@@ -39,6 +42,13 @@ public class ClientEntity {
 
     @Column(name = "first_party", nullable = false)
     boolean firstParty;
+
+    @Column(name = "metadata", length = 32000)
+    String metadata;
+
+    /** Written only by the registration methods, so an update of the client keeps it. */
+    @Column(name = "registration_token_hash", length = 64)
+    String registrationTokenHash;
 
     @Column(name = "created_at", nullable = false)
     LocalDateTime createdAt;

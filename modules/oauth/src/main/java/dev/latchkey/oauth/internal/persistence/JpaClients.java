@@ -67,6 +67,17 @@ public class JpaClients implements Clients {
         entity(clientId).ifPresent(em::remove);
     }
 
+    @Override
+    public Optional<String> registrationTokenHash(String clientId) {
+        return entity(clientId).map(entity -> entity.registrationTokenHash);
+    }
+
+    @Override
+    public void updateRegistrationTokenHash(String clientId, String tokenHash) {
+        entity(clientId).orElseThrow(() -> new IllegalStateException("No client " + clientId))
+                .registrationTokenHash = tokenHash;
+    }
+
     private Optional<ClientEntity> entity(String clientId) {
         return em.createQuery("select c from ClientEntity c where c.clientId = :clientId", ClientEntity.class)
                 .setParameter("clientId", clientId).getResultStream().findFirst();
@@ -78,17 +89,20 @@ public class JpaClients implements Clients {
         entity.name = client.name();
         entity.type = client.type().name();
         entity.secretHash = client.secretHash();
+        entity.secretSealed = client.sealedSecret();
         entity.redirectUris = joined(client.redirectUris());
         entity.grantTypes = joined(client.grantTypes().stream().sorted().toList());
         entity.scopes = joined(client.scopes().stream().sorted().toList());
         entity.firstParty = client.firstParty();
+        entity.metadata = ClientMetadataColumn.write(client.metadata());
         entity.updatedAt = utc(stored.updatedAt());
     }
 
     private static StoredClient toStored(ClientEntity entity) {
         RegisteredClient client = new RegisteredClient(entity.clientId, entity.name, ClientType.valueOf(entity.type),
                 entity.secretHash, split(entity.redirectUris), new LinkedHashSet<>(split(entity.grantTypes)),
-                new LinkedHashSet<>(split(entity.scopes)), entity.firstParty);
+                new LinkedHashSet<>(split(entity.scopes)), entity.firstParty, ClientMetadataColumn.read(entity.metadata),
+                entity.secretSealed);
         return new StoredClient(UUID.fromString(entity.id), client, instant(entity.createdAt), instant(entity.updatedAt));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +43,8 @@ public class JpaRefreshTokens implements RefreshTokens {
         entity.expiresAt = utc(token.expiresAt());
         entity.usedAt = utc(token.usedAt());
         entity.revokedAt = utc(token.revokedAt());
+        entity.resources = token.resources().isEmpty() ? null : joined(token.resources());
+        entity.claims = token.claims();
         em.persist(entity);
     }
 
@@ -50,7 +53,8 @@ public class JpaRefreshTokens implements RefreshTokens {
         return Optional.ofNullable(em.find(RefreshTokenEntity.class, tokenHash)).map(entity -> new RefreshToken(
                 entity.tokenHash, UUID.fromString(entity.familyId), entity.clientId, UUID.fromString(entity.userId),
                 entity.sessionId, entity.scope, instant(entity.authTime), split(entity.amr), instant(entity.issuedAt),
-                instant(entity.expiresAt), instant(entity.usedAt), instant(entity.revokedAt)));
+                instant(entity.expiresAt), instant(entity.usedAt), instant(entity.revokedAt), split(entity.resources),
+                entity.claims));
     }
 
     @Override
@@ -81,6 +85,14 @@ public class JpaRefreshTokens implements RefreshTokens {
                         + " and t.revokedAt is null and concat(' ', t.scope, ' ') not like :offline")
                 .setParameter("now", utc(now)).setParameter("session", sessionId)
                 .setParameter("offline", "% " + Scope.OFFLINE_ACCESS + " %").executeUpdate();
+    }
+
+    @Override
+    public List<UUID> liveFamilies(UUID userId, String clientId) {
+        return em.createQuery("select distinct t.familyId from RefreshTokenEntity t where t.userId = :user"
+                        + " and t.clientId = :client and t.revokedAt is null", String.class)
+                .setParameter("user", userId.toString()).setParameter("client", clientId)
+                .getResultList().stream().map(UUID::fromString).toList();
     }
 
     @Override

@@ -47,4 +47,12 @@ public class RefreshTokenEntity {
 
     @Column(name = "revoked_at")
     LocalDateTime revokedAt;
+
+    /** The RFC 8707 resources of the grant, space-separated; null when none. */
+    @Column(name = "resources", length = 4000)
+    String resources;
+
+    /** What the authorization request asked of the claims (JSON); null when nothing. */
+    @Column(name = "claims", length = 4000)
+    String claims;
 }

@@ -21,6 +21,7 @@ public class OAuthException extends RuntimeException {
     public static final String INVALID_SCOPE = "invalid_scope";
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
+    public static final String INVALID_TARGET = "invalid_target";
 
     /** The realm of every challenge Latchkey sends. */
     public static final String REALM = "latchkey";
@@ -68,6 +69,14 @@ public class OAuthException extends RuntimeException {
     /** 400 {@code invalid_scope}: unknown, malformed, or wider than allowed. */
     public static OAuthException invalidScope(String description) {
         return new OAuthException(INVALID_SCOPE, description, 400, null);
+    }
+
+    /**
+     * 400 {@code invalid_target} (RFC 8707 §2): a {@code resource} is malformed, unknown, not for
+     * this client, or wider than what was authorized.
+     */
+    public static OAuthException invalidTarget(String description) {
+        return new OAuthException(INVALID_TARGET, description, 400, null);
     }
 
     /** RFC 6750 §3.1: 400 {@code invalid_request} at a protected resource, with a Bearer challenge. */

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The parameters of an OAuth request after the checks every endpoint shares: none repeated
- * (RFC 6749 §3.2: parameters MUST NOT be included more than once), empty ones treated as absent
+ * (RFC 6749 §3.2: parameters MUST NOT be included more than once) except {@code resource}, which
+ * RFC 8707 §2 lets a client repeat, empty ones treated as absent
  * (RFC 6749 §3.1: parameters sent without a value MUST be treated as if they were omitted), and
  * none longer than 2,048 characters, or 8,192 for the parameters that carry tokens.
  *
@@ -22,10 +23,12 @@ public final class RequestParameters {
     static final int MAX_PARAMETERS = 64;
     private static final Set<String> TOKEN_PARAMETERS = Set.of("refresh_token", "access_token", "token",
             "assertion", "client_assertion", "subject_token", "actor_token");
+    /** RFC 8707 §2: the resource parameter may be used multiple times. */
+    private static final Set<String> REPEATABLE = Set.of("resource");
 
-    private final Map<String, String> values;
+    private final Map<String, List<String>> values;
 
-    private RequestParameters(Map<String, String> values) {
+    private RequestParameters(Map<String, List<String>> values) {
         this.values = Collections.unmodifiableMap(values);
     }
 
@@ -34,38 +37,39 @@ public final class RequestParameters {
         if (raw.size() > MAX_PARAMETERS) {
             throw OAuthException.invalidRequest("Too many parameters");
         }
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> entry : raw.entrySet()) {
             String name = entry.getKey();
             List<String> given = entry.getValue().stream().filter(value -> value != null && !value.isEmpty()).toList();
-            if (given.size() > 1) {
+            if (given.size() > 1 && !REPEATABLE.contains(name)) {
                 throw OAuthException.invalidRequest("The parameter " + name + " is repeated");
             }
             if (given.isEmpty()) {
                 continue;
             }
-            String value = given.get(0);
             int limit = TOKEN_PARAMETERS.contains(name) ? MAX_TOKEN_LENGTH : MAX_LENGTH;
-            if (value.length() > limit) {
+            if (given.stream().anyMatch(value -> value.length() > limit)) {
                 throw OAuthException.invalidRequest("The parameter " + name + " is longer than " + limit + " characters");
             }
-            values.put(name, value);
+            values.put(name, List.copyOf(given));
         }
         return new RequestParameters(values);
     }
 
     /** The value of an optional parameter. */
     public Optional<String> get(String name) {
-        return Optional.ofNullable(values.get(name));
+        List<String> given = values.get(name);
+        return given == null ? Optional.empty() : Optional.of(given.get(0));
+    }
+
+    /** Every value of a parameter that may be repeated ({@code resource}); empty when absent. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
     }
 
     /** The value of a required parameter, or {@code invalid_request} naming it. */
     public String require(String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw OAuthException.invalidRequest("The parameter " + name + " is missing");
-        }
-        return value;
+        return get(name).orElseThrow(() -> OAuthException.invalidRequest("The parameter " + name + " is missing"));
     }
 
     public boolean has(String name) {

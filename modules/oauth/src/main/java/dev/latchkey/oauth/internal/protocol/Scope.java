@@ -16,11 +16,13 @@ public record Scope(Set<String> values) {
     public static final String OPENID = "openid";
     public static final String PROFILE = "profile";
     public static final String EMAIL = "email";
+    public static final String ADDRESS = "address";
+    public static final String PHONE = "phone";
     public static final String OFFLINE_ACCESS = "offline_access";
 
     /** The scopes of OIDC Core §5.4 and §11 that Latchkey knows. */
     public static final Set<String> STANDARD = Collections.unmodifiableSet(
-            new LinkedHashSet<>(java.util.List.of(OPENID, PROFILE, EMAIL, OFFLINE_ACCESS)));
+            new LinkedHashSet<>(java.util.List.of(OPENID, PROFILE, EMAIL, ADDRESS, PHONE, OFFLINE_ACCESS)));
 
     /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
     private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");

@@ -1,6 +1,7 @@
 package dev.latchkey.oauth.internal.revocation;
 
 import dev.latchkey.oauth.internal.clientauth.AuthenticatedClient;
+import dev.latchkey.oauth.internal.clientauth.ClientAuthEndpoint;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthenticator;
 import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
 import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
@@ -77,7 +78,8 @@ public class Revocation {
      */
     public void revoke(Map<String, List<String>> form, String authorization) {
         RequestParameters parameters = RequestParameters.of(form);
-        AuthenticatedClient client = authenticator.authenticate(authorization, parameters);
+        AuthenticatedClient client = authenticator.authenticate(authorization, parameters,
+                ClientAuthEndpoint.REVOCATION);
         String token = parameters.require("token");
         if (TokenShape.isJwt(token)) {
             revokeAccessToken(token, client.clientId());

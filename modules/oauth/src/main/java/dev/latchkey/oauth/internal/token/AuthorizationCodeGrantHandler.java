@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.token;
 
 import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
+import dev.latchkey.oauth.internal.claims.ClaimsRequest;
 import dev.latchkey.oauth.internal.client.ClientValidator;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
@@ -9,6 +10,8 @@ import dev.latchkey.oauth.internal.code.AuthorizationCodes;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
+import dev.latchkey.oauth.internal.resource.AccessTokenAudience;
+import dev.latchkey.oauth.internal.resource.ResourceIndicators;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -18,7 +21,8 @@ import java.util.UUID;
 /**
  * {@code grant_type=authorization_code}: redeems the code once, checks that it was issued to this
  * client for this redirect URI and that the PKCE verifier matches, then issues tokens. A replayed
- * code revokes the refresh tokens the code produced.
+ * code revokes the refresh tokens the code produced. The access token is for the resources the
+ * authorization request named, or for those of them the token request names (RFC 8707 §2.2).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.3">RFC 6749 §4.1.3</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#TokenRequestValidation">OIDC Core §3.1.3.2</a>
@@ -31,10 +35,13 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
     private UserDirectory users;
     private RefreshTokenService refreshTokens;
     private TokenIssuer issuer;
+    private ResourceIndicators resources;
 
     @Inject
     public AuthorizationCodeGrantHandler(AuthorizationCodes codes, CodeRedemptions redemptions, UserDirectory users,
-                                         RefreshTokenService refreshTokens, TokenIssuer issuer) {
+                                         RefreshTokenService refreshTokens, TokenIssuer issuer,
+                                         ResourceIndicators resources) {
+        this.resources = resources;
         this.codes = codes;
         this.redemptions = redemptions;
         this.users = users;
@@ -79,14 +86,16 @@ public class AuthorizationCodeGrantHandler implements GrantHandler {
             throw OAuthException.invalidGrant("redirect_uri does not match the authorization request");
         }
         Pkce.verify(grant.codeChallenge(), grant.codeChallengeMethod(), verifier, client.isPublic());
+        AccessTokenAudience audience = resources.audience(client,
+                request.parameters().all(ResourceIndicators.RESOURCE), grant.resources());
         UserView user = Users.active(users, grant.userId());
         TokenGrant tokenGrant = new TokenGrant(client, user, Scope.parse(grant.scope()), grant.authTime(),
-                grant.authenticationMethods(), grant.sessionId(), grant.nonce());
+                grant.authenticationMethods(), grant.sessionId(), grant.nonce(), ClaimsRequest.fromJson(grant.claims()));
         IssuedRefreshToken refreshToken = null;
         if (client.allowsGrant(ClientValidator.REFRESH_TOKEN)) {
-            refreshToken = refreshTokens.issue(tokenGrant, request.now());
+            refreshToken = refreshTokens.issue(tokenGrant, grant.resources(), request.now());
             redemptions.remember(code, refreshToken.familyId());
         }
-        return issuer.issue(tokenGrant, refreshToken, request.now());
+        return issuer.issue(tokenGrant, audience, refreshToken, request.now());
     }
 }

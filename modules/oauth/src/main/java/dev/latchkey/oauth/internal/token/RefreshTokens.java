@@ -1,6 +1,7 @@
 package dev.latchkey.oauth.internal.token;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,9 @@ public interface RefreshTokens {
 
     /** Revokes the tokens bound to a session, except those granted {@code offline_access}. */
     int revokeSession(String sessionId, Instant now);
+
+    /** The families of a user's tokens for a client that still have a token not revoked. */
+    List<UUID> liveFamilies(UUID userId, String clientId);
 
     /** Revokes every token of a user. */
     int revokeUser(UUID userId, Instant now);

@@ -4,6 +4,7 @@ import dev.latchkey.oauth.events.TokenRequestRefused;
 import dev.latchkey.oauth.events.TokensIssued;
 import dev.latchkey.oauth.internal.clientauth.AuthenticatedClient;
 import dev.latchkey.oauth.internal.clientauth.BasicCredentials;
+import dev.latchkey.oauth.internal.clientauth.ClientAuthEndpoint;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthenticator;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.RequestParameters;
@@ -76,7 +77,8 @@ public class TokenEndpoint {
             RequestParameters parameters = RequestParameters.of(form);
             clientId = presentedClientId(authorization, parameters);
             grantType = parameters.require("grant_type");
-            AuthenticatedClient client = authenticator.authenticate(authorization, parameters);
+            AuthenticatedClient client = authenticator.authenticate(authorization, parameters,
+                    ClientAuthEndpoint.TOKEN);
             clientId = client.clientId();
             GrantHandler handler = handlers.get(grantType);
             if (handler == null) {

@@ -1,18 +1,26 @@
 package dev.latchkey.oauth.internal.userinfo;
 
 import dev.latchkey.identity.api.UserView;
+import dev.latchkey.oauth.internal.claims.StandardClaims;
 import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
 import dev.latchkey.oauth.internal.jwt.VerifiedAccessToken;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The userinfo endpoint's logic: a verified access token with the {@code openid} scope and a
- * user gets the claims its scopes cover ({@code profile}, {@code email}; OIDC Core §5.4). On the
+ * user gets {@code sub} and the claims its scopes cover ({@code profile}, {@code email},
+ * {@code address}, {@code phone}; OIDC Core §5.4), plus those the authorization request's
+ * {@code claims} parameter asked of userinfo (§5.5); claims the user has no value for are left
+ * out (§5.3.2). On the
  * hot path neither the signature check nor the user read is repeated on every call (see
  * {@link AccessTokenVerifier} and {@link RecentUsers}).
  *
@@ -35,7 +43,7 @@ public class Userinfo {
     }
 
     /** The claims for a request with this {@code Authorization} header and form token (or null). */
-    public UserinfoResponse claims(String authorization, String formToken) {
+    public Map<String, Object> claims(String authorization, String formToken) {
         VerifiedAccessToken token = verifier.verify(BearerToken.extract(authorization, formToken));
         if (!token.scope().contains(Scope.OPENID)) {
             throw OAuthException.insufficientScope("The access token lacks the openid scope");
@@ -44,16 +52,12 @@ public class Userinfo {
                 .orElseThrow(() -> OAuthException.insufficientScope("The access token was not issued for a user"));
         UserView user = users.find(userId).filter(UserView::isActive)
                 .orElseThrow(() -> OAuthException.invalidToken("The user is disabled or no longer exists"));
-        boolean profile = token.scope().contains(Scope.PROFILE);
-        boolean email = token.scope().contains(Scope.EMAIL);
-        return new UserinfoResponse(user.id().toString(),
-                profile ? user.name() : null,
-                profile ? user.givenName() : null,
-                profile ? user.familyName() : null,
-                profile ? user.username() : null,
-                profile && user.updatedAt() != null ? user.updatedAt().getEpochSecond() : null,
-                email ? user.email() : null,
-                email && user.email() != null ? user.emailVerified() : null);
+        Set<String> names = new LinkedHashSet<>(StandardClaims.forScope(token.scope()));
+        names.addAll(token.userinfoClaims());
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", user.id().toString());
+        claims.putAll(StandardClaims.of(user, names));
+        return claims;
     }
 
     private static Optional<UUID> userId(String subject) {

@@ -3,6 +3,7 @@ package dev.latchkey.oauth.internal.web;
 import dev.latchkey.kernel.api.PageRequest;
 import dev.latchkey.kernel.api.Problems;
 import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.internal.client.ClientPage;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.client.SavedClient;
@@ -97,11 +98,9 @@ public class ClientAdminResource {
     @APIResponse(responseCode = "400", description = "A field is invalid")
     @APIResponse(responseCode = "404", description = "No such client")
     public ClientResponse update(@PathParam("clientId") String clientId, ClientRequest request) {
-        ClientRequest body = body(request);
-        ClientRequest named = body.clientId() != null ? body : new ClientRequest(clientId, body.clientName(),
-                body.clientType(), body.clientSecret(), body.redirectUris(), body.grantTypes(), body.scope(),
-                body.firstParty());
-        SavedClient saved = clients.update(clientId, named.toDefinition());
+        ClientDefinition definition = body(request).toDefinition();
+        SavedClient saved = clients.update(clientId,
+                definition.clientId() != null ? definition : definition.withClientId(clientId));
         return ClientResponse.of(saved.client(), saved.secret());
     }
 

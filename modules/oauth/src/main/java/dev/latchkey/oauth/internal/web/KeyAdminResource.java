@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Signing keys", description = "The keys that sign access and ID tokens (admin)")
+@Tag(name = "Signing keys", description = "The keys that sign access and ID tokens, per algorithm (admin)")
 public class KeyAdminResource {
 
     static final String PATH = "/api/v1/admin/keys";
@@ -59,8 +59,9 @@ public class KeyAdminResource {
             + "published since the previous rotation, starts signing; the active key is retired and keeps "
             + "verifying until the tokens it signed have expired; a new next key is published.")
     @APIResponse(responseCode = "200", description = "The signing keys after the rotation")
-    @APIResponse(responseCode = "400", description = "alg is not ES256 or RS256")
-    public Response rotate(@Parameter(description = "ES256 or RS256; both when absent") @QueryParam("alg") String alg) {
+    @APIResponse(responseCode = "400", description = "alg is not ES256, RS256, PS256 or EdDSA")
+    public Response rotate(@Parameter(description = "ES256, RS256, PS256 or EdDSA; all four when absent")
+                           @QueryParam("alg") String alg) {
         return noStore(keys.rotate(algorithms(alg)));
     }
 
@@ -70,7 +71,8 @@ public class KeyAdminResource {
         }
         return SigningKeys.ALGORITHMS.stream().filter(algorithm -> algorithm.getName().equals(alg)).findFirst()
                 .map(List::of)
-                .orElseThrow(() -> Problems.validation("alg must be one of ES256, RS256"));
+                .orElseThrow(() -> Problems.validation("alg must be one of " + String.join(", ",
+                        SigningKeys.ALGORITHMS.stream().map(JWSAlgorithm::getName).toList())));
     }
 
     private static Response noStore(List<SigningKeys.KeyView> view) {

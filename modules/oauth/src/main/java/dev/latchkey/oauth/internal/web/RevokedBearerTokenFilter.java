@@ -2,10 +2,11 @@ package dev.latchkey.oauth.internal.web;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import dev.latchkey.kernel.api.ServerSettings;
+import dev.latchkey.oauth.api.ApiChallenges;
 import dev.latchkey.oauth.internal.jwt.AccessTokens;
 import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
 import dev.latchkey.oauth.internal.protocol.AuthorizationHeader;
-import dev.latchkey.oauth.internal.protocol.OAuthException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ import java.util.Optional;
  * token: MP JWT checks signature, issuer and expiry, but knows nothing of RFC 7009 revocation, so
  * this filter, right after authentication, asks the same deny-list ({@code jti} and grant) as
  * userinfo and introspection and answers 401 {@code invalid_token} (RFC 6750 §3.1) with a
- * problem body.
+ * problem body and the API's RFC 9728 {@code resource_metadata} in the challenge.
  *
  * <p>The token's claims are read without checking its signature: the filter only ever refuses, so
  * a forged token can at most get itself refused (MP JWT refuses it anyway), and the read costs no
@@ -48,11 +49,15 @@ public class RevokedBearerTokenFilter implements ContainerRequestFilter {
     @Inject
     RevokedAccessTokens revoked;
 
+    @Inject
+    ServerSettings server;
+
     public RevokedBearerTokenFilter() {
     }
 
-    RevokedBearerTokenFilter(RevokedAccessTokens revoked) {
+    RevokedBearerTokenFilter(RevokedAccessTokens revoked, ServerSettings server) {
         this.revoked = revoked;
+        this.server = server;
     }
 
     @Override
@@ -72,7 +77,7 @@ public class RevokedBearerTokenFilter implements ContainerRequestFilter {
         }
         Instant expiresAt = claims.get().getExpirationTime().toInstant();
         if (revoked.isRevoked(claims.get().getJWTID(), expiresAt) || grantRevoked(claims.get(), expiresAt)) {
-            request.abortWith(refusal());
+            request.abortWith(refusal(server.issuer()));
         }
     }
 
@@ -89,16 +94,16 @@ public class RevokedBearerTokenFilter implements ContainerRequestFilter {
         }
     }
 
-    static Response refusal() {
-        OAuthException invalid = OAuthException.invalidToken(DESCRIPTION);
+    static Response refusal(String issuer) {
+        int status = Response.Status.UNAUTHORIZED.getStatusCode();
         String problem = Json.createObjectBuilder()
                 .add("type", PROBLEM_TYPE)
                 .add("title", "Invalid token")
-                .add("status", invalid.status())
+                .add("status", status)
                 .add("detail", DESCRIPTION)
                 .build().toString();
-        return NoStore.of(Response.status(invalid.status())
-                .header(HttpHeaders.WWW_AUTHENTICATE, invalid.challenge())
+        return NoStore.of(Response.status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiChallenges.invalidToken(issuer, DESCRIPTION))
                 .type(PROBLEM_JSON)
                 .entity(problem)).build();
     }

@@ -94,6 +94,6 @@ class AuthorizationRequestTest {
         SsoSession session = new SsoSession("sid-1", userId, authTime, List.of("pwd", "otp"), authTime, NOW);
 
         assertEquals(new AuthorizationCode("spa", REDIRECT_URI, userId, "sid-1", "openid", "n-1", CHALLENGE, "S256",
-                authTime, List.of("pwd", "otp"), NOW), request.grant(session, NOW));
+                authTime, List.of("pwd", "otp"), NOW, List.of(), null), request.grant(session, NOW));
     }
 }

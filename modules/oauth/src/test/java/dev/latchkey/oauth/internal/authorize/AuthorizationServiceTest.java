@@ -3,6 +3,7 @@ package dev.latchkey.oauth.internal.authorize;
 import static dev.latchkey.oauth.internal.fixtures.TestClients.REDIRECT_URI;
 import static dev.latchkey.oauth.internal.fixtures.TestClients.webApp;
 import static dev.latchkey.oauth.internal.fixtures.TestClients.spa;
+import static dev.latchkey.oauth.internal.authorize.ClientVariants.firstParty;
 import static dev.latchkey.oauth.internal.authorize.ClientVariants.withGrantTypes;
 import static dev.latchkey.oauth.internal.authorize.ClientVariants.withRedirectUris;
 import static dev.latchkey.oauth.internal.authorize.TestRequests.CHALLENGE;
@@ -15,17 +16,31 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.identity.api.UserView;
 import dev.latchkey.kernel.api.ErrorPageException;
 import dev.latchkey.kernel.api.EphemeralStores;
 import dev.latchkey.kernel.testing.TestClock;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
+import dev.latchkey.oauth.internal.clientkeys.ClientKeys;
+import dev.latchkey.oauth.internal.clientkeys.ClientSignatures;
+import dev.latchkey.oauth.internal.clientkeys.JwksFetcher;
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.fixtures.InMemoryResourceServers;
+import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestAuthorizationCodes;
+import dev.latchkey.oauth.internal.fixtures.TestClientKeys;
+import dev.latchkey.oauth.internal.fixtures.TestSessions;
+import dev.latchkey.oauth.internal.resource.ResourceIndicators;
+import dev.latchkey.oauth.internal.resource.ResourceServerCatalog;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
+import dev.latchkey.oauth.internal.jwt.TokenGrant;
+import dev.latchkey.oauth.internal.protocol.Scope;
 import dev.latchkey.session.api.SsoSession;
-import dev.latchkey.session.api.SsoSessions;
-import dev.latchkey.session.api.StartedSession;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,14 +66,21 @@ class AuthorizationServiceTest {
     private final TestUsers users = new TestUsers();
     private final TestAuthorizationCodes codes = new TestAuthorizationCodes();
     private final TestClock clock = new TestClock();
+    private final OAuthFixture fixture = new OAuthFixture();
     private final AuthorizationService service = new AuthorizationService(
             clientId -> Optional.ofNullable(clients.get(clientId)), sessions, users, codes,
-            EphemeralStores.inProcess(clock), new TestServerSettings(), clock);
+            EphemeralStores.inProcess(clock), new TestServerSettings(), fixture.consents,
+            new RequestObjects(new ClientSignatures(new ClientKeys(new JwksFetcher(), clock)), new TestServerSettings(),
+                    clock),
+            new ResourceIndicators(new ResourceServerCatalog(InMemoryResourceServers.withTestServers(),
+                    new TestServerSettings(), OAuthSettings.defaults(), clock)),
+            fixture.keys, clock);
     private final UUID userId = TestUsers.alice().id();
 
     AuthorizationServiceTest() {
-        clients.put("web-app", webApp());
-        clients.put("spa", spa());
+        // first-party: these tests are about everything but consent (ConsentStepTest)
+        clients.put("web-app", firstParty(webApp()));
+        clients.put("spa", firstParty(spa()));
     }
 
     // step 1: no redirect to an unverified client or redirect URI
@@ -94,7 +116,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenRedirectUriMissingAndSeveralRegisteredThenErrorPage() {
-        clients.put("web-app", withRedirectUris(webApp(), REDIRECT_URI, "https://app.example/other"));
+        clients.put("web-app", withRedirectUris(firstParty(webApp()), REDIRECT_URI, "https://app.example/other"));
 
         assertErrorPage("invalid_redirect_uri", get("response_type", "code", "client_id", "web-app"));
     }
@@ -165,7 +187,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenClientNotAllowedCodeGrantThenUnauthorizedClient() {
-        clients.put("web-app", withGrantTypes(webApp(), "client_credentials"));
+        clients.put("web-app", withGrantTypes(firstParty(webApp()), "client_credentials"));
 
         assertRedirectedError("unauthorized_client", get("response_type", "code", "client_id", "web-app"));
     }
@@ -198,9 +220,48 @@ class AuthorizationServiceTest {
     }
 
     @Test
+    void authorizeWhenResourceUnknownThenInvalidTargetRedirected() {
+        String location = assertRedirectedError("invalid_target", get("response_type", "code", "client_id", "web-app",
+                "resource", "https://unknown.example/api", "state", "s"));
+        assertEquals("s", query(location).get("state"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenResourceNotAllowedForTheClientThenInvalidTarget() {
+        assertRedirectedError("invalid_target", get("response_type", "code", "client_id", "web-app",
+                "resource", InMemoryResourceServers.BILLING));
+    }
+
+    @Test
+    void authorizeWhenResourceRelativeOrWithFragmentThenInvalidTarget() {
+        assertRedirectedError("invalid_target", get("response_type", "code", "client_id", "web-app",
+                "resource", "/api"));
+        assertRedirectedError("invalid_target", get("response_type", "code", "client_id", "web-app",
+                "resource", InMemoryResourceServers.ORDERS + "#x"));
+    }
+
+    @Test
+    void authorizeWhenResourceOversizedThenInvalidRequest() {
+        assertRedirectedError("invalid_request", get("response_type", "code", "client_id", "web-app",
+                "resource", InMemoryResourceServers.ORDERS + "/" + "a".repeat(2048)));
+    }
+
+    @Test
+    void authorizeWhenResourcesRepeatedAndSessionThenCodeBoundToEachOnce() {
+        signedIn();
+
+        location(withCookie("response_type", "code", "client_id", "web-app", "resource",
+                InMemoryResourceServers.ORDERS, "resource", ISSUER, "resource", InMemoryResourceServers.ORDERS));
+
+        AuthorizationCode code = codes.redeem("code-1").orElseThrow();
+        assertEquals(List.of(InMemoryResourceServers.ORDERS, ISSUER), code.resources());
+    }
+
+    @Test
     void authorizeWhenFormPostAndSessionThenCodeStateAndIssPostedToTheRedirectUri() {
         String registered = "https://app.example/callback?tenant=acme";
-        clients.put("web-app", withRedirectUris(webApp(), registered));
+        clients.put("web-app", withRedirectUris(firstParty(webApp()), registered));
         signedIn();
 
         AuthorizationAnswer.FormPost post = formPost(withCookie("response_type", "code", "client_id", "web-app",
@@ -245,10 +306,58 @@ class AuthorizationServiceTest {
                 "response_mode", "form_post"));
     }
 
+    // request objects (OIDC Core §6)
+
+    /** A request object of the client "signer", signed with {@code key}, with {@code redirectUri}. */
+    private String requestObject(JWK key, JWSAlgorithm alg, String redirectUri) {
+        clients.put("signer", TestClientKeys.privateKeyJwtClient("signer", TestClientKeys.EC));
+        return TestClientKeys.sign(key, alg, new JWTClaimsSet.Builder().issuer("signer").audience(ISSUER)
+                .claim("client_id", "signer").claim("response_type", "code").claim("redirect_uri", redirectUri)
+                .claim("scope", "openid").claim("nonce", "signed-nonce").build());
+    }
+
     @Test
-    void authorizeWhenRequestObjectThenRequestNotSupported() {
-        assertRedirectedError("request_not_supported", get("response_type", "code", "client_id", "web-app",
-                "request", "eyJhbGciOiJub25lIn0.e30."));
+    void authorizeWhenSignedRequestObjectThenItsParametersWinOverTheQuerys() {
+        signedIn();
+        String request = requestObject(TestClientKeys.EC, JWSAlgorithm.ES256, REDIRECT_URI);
+
+        String location = location(withCookie("response_type", "code", "client_id", "signer", "scope", "openid",
+                "nonce", "query-nonce", "state", "xyz", "request", request));
+
+        assertEquals(REDIRECT_URI + "?code=code-1&state=xyz&iss=" + ENCODED_ISSUER, location);
+        assertEquals("signed-nonce", codes.redeem("code-1").orElseThrow().nonce());
+    }
+
+    @Test
+    void authorizeWhenRequestObjectForgedThenInvalidRequestObjectToTheQuerysRedirectUri() {
+        signedIn();
+        String forged = requestObject(TestClientKeys.RSA, JWSAlgorithm.RS256, REDIRECT_URI);
+
+        String location = assertRedirectedError("invalid_request_object", withCookie("response_type", "code",
+                "client_id", "signer", "redirect_uri", REDIRECT_URI, "state", "xyz", "request", forged));
+
+        assertEquals("xyz", query(location).get("state"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenRequestObjectForgedAndQueryRedirectUriUnregisteredThenErrorPage() {
+        String forged = requestObject(TestClientKeys.RSA, JWSAlgorithm.RS256, REDIRECT_URI);
+        assertErrorPage("invalid_redirect_uri", get("response_type", "code", "client_id", "signer",
+                "redirect_uri", "https://attacker.example/callback", "request", forged));
+    }
+
+    @Test
+    void authorizeWhenSignedRequestObjectNamesAnUnregisteredRedirectUriThenErrorPage() {
+        String request = requestObject(TestClientKeys.EC, JWSAlgorithm.ES256, "https://attacker.example/callback");
+        assertErrorPage("invalid_redirect_uri", get("response_type", "code", "client_id", "signer",
+                "redirect_uri", REDIRECT_URI, "request", request));
+    }
+
+    @Test
+    void authorizeWhenRequestUriThenRequestUriNotSupported() {
+        assertRedirectedError("request_uri_not_supported", get("response_type", "code", "client_id", "web-app",
+                "request_uri", "https://app.example/r/1"));
     }
 
     @Test
@@ -260,7 +369,7 @@ class AuthorizationServiceTest {
     @Test
     void authorizeWhenRegisteredRedirectUriHasQueryThenErrorKeepsIt() {
         String registered = "https://app.example/callback?tenant=acme";
-        clients.put("web-app", withRedirectUris(webApp(), registered));
+        clients.put("web-app", withRedirectUris(firstParty(webApp()), registered));
 
         String location = location(get("client_id", "web-app", "redirect_uri", registered));
 
@@ -544,7 +653,7 @@ class AuthorizationServiceTest {
 
         assertEquals(SPA_REDIRECT_URI + "?code=code-1&state=xyz&iss=" + ENCODED_ISSUER, location);
         assertEquals(Optional.of(new AuthorizationCode("spa", SPA_REDIRECT_URI, userId, "sid-1", "openid email",
-                "n-1", CHALLENGE, "S256", AUTH_TIME, List.of("pwd", "otp"), NOW)), codes.redeem("code-1"));
+                "n-1", CHALLENGE, "S256", AUTH_TIME, List.of("pwd", "otp"), NOW, List.of(), null)), codes.redeem("code-1"));
     }
 
     @Test
@@ -565,13 +674,126 @@ class AuthorizationServiceTest {
     @Test
     void authorizeWhenRegisteredRedirectUriHasQueryThenCodeAddedToIt() {
         String registered = "https://app.example/callback?tenant=acme";
-        clients.put("web-app", withRedirectUris(webApp(), registered));
+        clients.put("web-app", withRedirectUris(firstParty(webApp()), registered));
         signedIn();
 
         String location = location(withCookie("response_type", "code", "client_id", "web-app",
                 "redirect_uri", registered));
 
         assertEquals(registered + "&code=code-1&iss=" + ENCODED_ISSUER, location);
+    }
+
+    // OIDC Core §3.1.2.1 id_token_hint, §5.5 claims, acr_values, display
+
+    @Test
+    void authorizeWhenIdTokenHintNamesTheSessionUserThenCodeWithoutPrompt() {
+        signedIn();
+
+        String location = location(withCookie("response_type", "code", "client_id", "web-app", "prompt", "none",
+                "id_token_hint", idTokenHint(TestUsers.alice())));
+
+        assertEquals("code-1", query(location).get("code"));
+    }
+
+    @Test
+    void authorizeWhenIdTokenHintNamesAnotherUserAndPromptNoneThenLoginRequired() {
+        signedIn();
+
+        assertRedirectedError("login_required", withCookie("response_type", "code", "client_id", "web-app",
+                "prompt", "none", "id_token_hint", idTokenHint(bob())));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenIdTokenHintNamesAnotherUserThenFreshLoginAndLoginRequiredIfStillAnother() {
+        String returnTo = freshLoginReturnTo("id_token_hint", idTokenHint(bob()));
+        clock.advance(Duration.ofSeconds(20));
+        loggedInAgain();
+
+        assertRedirectedError("login_required", returnedTo(returnTo));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenIdTokenHintNamesAnotherUserWhoThenLogsInThenCodeForThatUser() {
+        String returnTo = freshLoginReturnTo("id_token_hint", idTokenHint(bob()));
+        clock.advance(Duration.ofSeconds(20));
+        users.with(bob());
+        sessions.add(COOKIE, new SsoSession("sid-2", bob().id(), clock.instant(), List.of("pwd"), clock.instant(),
+                clock.instant()));
+
+        String location = location(returnedTo(returnTo));
+
+        assertEquals(bob().id(), codes.redeem(query(location).get("code")).orElseThrow().userId());
+    }
+
+    @Test
+    void authorizeWhenIdTokenHintNamesAnotherUserAndNoSessionThenFreshLoginPage() {
+        String location = location(get("response_type", "code", "client_id", "web-app",
+                "id_token_hint", idTokenHint(bob())));
+
+        assertEquals(ISSUER + "/login", withoutQuery(location));
+        assertEquals("1", query(location).get("fresh"));
+    }
+
+    @Test
+    void authorizeWhenIdTokenHintForgedThenInvalidRequest() {
+        signedIn();
+        String hint = idTokenHint(TestUsers.alice());
+
+        assertRedirectedError("invalid_request", withCookie("response_type", "code", "client_id", "web-app",
+                "id_token_hint", hint.substring(0, hint.length() - 4) + "AAAA"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenClaimsSubValueIsAnotherUserAndPromptNoneThenLoginRequired() {
+        signedIn();
+
+        assertRedirectedError("login_required", withCookie("response_type", "code", "client_id", "web-app",
+                "prompt", "none", "claims", "{\"id_token\":{\"sub\":{\"value\":\"" + bob().id() + "\"}}}"));
+    }
+
+    @Test
+    void authorizeWhenClaimsAndAcrValuesThenKeptWithTheCode() {
+        signedIn();
+
+        String location = location(withCookie("response_type", "code", "client_id", "web-app",
+                "claims", "{\"userinfo\":{\"address\":null,\"custom\":null},\"id_token\":{\"email\":null}}",
+                "acr_values", "urn:other urn:latchkey:acr:pwd", "display", "popup", "claims_locales", "fr-CA en"));
+
+        assertEquals("{\"id_token\":{\"email\":{},\"acr\":{\"values\":[\"urn:latchkey:acr:pwd\"]}},"
+                + "\"userinfo\":{\"address\":{}}}", codes.redeem(query(location).get("code")).orElseThrow().claims());
+    }
+
+    @Test
+    void authorizeWhenClaimsMalformedThenInvalidRequestEvenWithoutSession() {
+        assertRedirectedError("invalid_request", get("response_type", "code", "client_id", "web-app",
+                "claims", "{\"userinfo\":"));
+    }
+
+    @Test
+    void authorizeWhenClaimsOversizedThenInvalidRequest() {
+        signedIn();
+
+        assertRedirectedError("invalid_request", withCookie("response_type", "code", "client_id", "web-app",
+                "claims", "{\"userinfo\":{\"" + "x".repeat(2100) + "\":null}}"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenEssentialAcrCannotBeMetThenUnmetAuthenticationRequirementsBeforeAnyLogin() {
+        assertRedirectedError("unmet_authentication_requirements", get("response_type", "code", "client_id", "web-app",
+                "claims", "{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\"urn:latchkey:acr:mfa\"]}}}"));
+    }
+
+    @Test
+    void authorizeWhenDisplayUnknownThenInvalidRequest() {
+        signedIn();
+
+        assertRedirectedError("invalid_request", withCookie("response_type", "code", "client_id", "web-app",
+                "display", "fullscreen"));
+        assertNoCodeIssued();
     }
 
     @Test
@@ -651,6 +873,17 @@ class AuthorizationServiceTest {
         assertEquals(Optional.empty(), codes.redeem("code-1"));
     }
 
+    private String idTokenHint(UserView user) {
+        return fixture.idTokens.mint(new TokenGrant(webApp(), user, Scope.parse("openid"), AUTH_TIME, List.of("pwd"),
+                "sid-1", null), "access-token", NOW);
+    }
+
+    private static UserView bob() {
+        UserView alice = TestUsers.alice();
+        return new UserView(UUID.fromString("0192f5e0-0000-7000-8000-000000000002"), "bob", null, false, null, null,
+                null, alice.status(), Set.of(), alice.createdAt(), alice.updatedAt());
+    }
+
     private void signedIn() {
         sessions.add(COOKIE, session());
         users.with(TestUsers.alice());
@@ -660,38 +893,4 @@ class AuthorizationServiceTest {
         return new SsoSession("sid-1", userId, AUTH_TIME, List.of("pwd", "otp"), AUTH_TIME, NOW);
     }
 
-    /** Sessions by cookie value; starting and ending are not the authorization endpoint's business. */
-    private static final class TestSessions implements SsoSessions {
-
-        private final Map<String, SsoSession> byCookie = new HashMap<>();
-
-        void add(String cookieValue, SsoSession session) {
-            byCookie.put(cookieValue, session);
-        }
-
-        @Override
-        public Optional<SsoSession> resolve(String cookieValue) {
-            return Optional.ofNullable(byCookie.get(cookieValue));
-        }
-
-        @Override
-        public String cookieName() {
-            return "__Host-latchkey_session";
-        }
-
-        @Override
-        public StartedSession start(UUID userId, List<String> authenticationMethods, Instant authenticatedAt) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void end(String cookieValue) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean cookieSecure() {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

@@ -24,4 +24,11 @@ final class ClientVariants {
         return new RegisteredClient(client.clientId(), client.name(), client.type(), client.secretHash(),
                 client.redirectUris(), client.grantTypes(), Set.of(scopes), client.firstParty());
     }
+
+    /** The client, first-party: it needs no consent. */
+    static RegisteredClient firstParty(RegisteredClient client) {
+        return new RegisteredClient(client.clientId(), client.name(), client.type(), client.secretHash(),
+                client.redirectUris(), client.grantTypes(), client.scopes(), true, client.metadata(),
+                client.sealedSecret());
+    }
 }

@@ -66,10 +66,26 @@ class RedirectUriValidatorTest {
     }
 
     @Test
-    void validateWhenLoopbackOnAnotherPortThenErrorPage() {
+    void validateWhenLoopbackIpOnAnotherPortThenTheRequestedUriWithItsPort() {
         RegisteredClient client = withRedirectUris(webApp(), "http://127.0.0.1:8000/cb");
 
-        assertErrorPage(parameters("redirect_uri", "http://127.0.0.1:8001/cb"), client);
+        // RFC 8252 §7.3: the port of a loopback redirect URI is chosen at run time
+        assertEquals("http://127.0.0.1:8001/cb", validator.validate(parameters("redirect_uri",
+                "http://127.0.0.1:8001/cb"), client));
+    }
+
+    @Test
+    void validateWhenLoopbackIpOnAnotherPathThenErrorPage() {
+        RegisteredClient client = withRedirectUris(webApp(), "http://127.0.0.1:8000/cb");
+
+        assertErrorPage(parameters("redirect_uri", "http://127.0.0.1:8001/other"), client);
+    }
+
+    @Test
+    void validateWhenLocalhostOnAnotherPortThenErrorPage() {
+        RegisteredClient client = withRedirectUris(webApp(), "http://localhost:8000/cb");
+
+        assertErrorPage(parameters("redirect_uri", "http://localhost:8001/cb"), client);
     }
 
     private void assertErrorPage(AuthorizationParameters parameters, RegisteredClient client) {

@@ -11,6 +11,7 @@ import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
+import dev.latchkey.oauth.internal.fixtures.TestClients;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdminCliClientTest {
 
     private final InMemoryClients stored = new InMemoryClients();
-    private final ClientService service = new ClientService(stored, new RecordingEvent<>());
+    private final ClientService service = new ClientService(stored, new RecordingEvent<>(), TestClients.sealing());
 
     private static OAuthSettings enabled(boolean enabled) {
         return new OAuthSettings(Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofDays(30),
@@ -66,8 +67,9 @@ class AdminCliClientTest {
                 return super.find(clientId);
             }
         };
-        new ClientService(racing, new RecordingEvent<>()).create(AdminCliClient.definition());
-        assertFalse(new AdminCliClient(new ClientService(racing, new RecordingEvent<>()), enabled(true)).ensurePresent());
+        new ClientService(racing, new RecordingEvent<>(), TestClients.sealing()).create(AdminCliClient.definition());
+        assertFalse(new AdminCliClient(new ClientService(racing, new RecordingEvent<>(), TestClients.sealing()),
+                enabled(true)).ensurePresent());
     }
 
     @Test
@@ -78,7 +80,8 @@ class AdminCliClientTest {
                 throw new IllegalStateException("database down");
             }
         };
-        AdminCliClient adminCli = new AdminCliClient(new ClientService(broken, new RecordingEvent<>()), enabled(true));
+        AdminCliClient adminCli = new AdminCliClient(
+                new ClientService(broken, new RecordingEvent<>(), TestClients.sealing()), enabled(true));
         assertThrows(IllegalStateException.class, adminCli::ensurePresent);
     }
 }

@@ -9,8 +9,11 @@ import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.events.ClientChanged;
+import dev.latchkey.oauth.internal.config.ClientMetadataDocumentSettings;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
+import dev.latchkey.oauth.internal.config.RegistrationSettings;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
+import dev.latchkey.oauth.internal.fixtures.TestClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +23,11 @@ class CachedClientLookupTest {
 
     private final InMemoryClients stored = new InMemoryClients();
     private final TestClock clock = new TestClock();
-    private final CachedClientLookup lookup = new CachedClientLookup(stored, OAuthSettings.defaults(), clock);
-    private final ClientService service = new ClientService(stored, new RecordingEvent<>(lookup::onClientChanged), clock);
+    private final CachedClientLookup lookup = new CachedClientLookup(stored, OAuthSettings.defaults(),
+            new MetadataDocumentClients(ClientMetadataDocumentSettings.off(), RegistrationSettings.defaults(),
+                    new MetadataDocumentFetcher()), clock);
+    private final ClientService service = new ClientService(stored, new RecordingEvent<>(lookup::onClientChanged),
+            TestClients.sealing(), clock);
 
     private void create(String clientId, String name) {
         service.create(new ClientDefinition(clientId, name, ClientType.PUBLIC, null, List.of("http://localhost/cb"),

@@ -11,10 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
+import dev.latchkey.oauth.api.ClientMetadata;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.events.ClientChanged;
 import dev.latchkey.oauth.events.ClientChanged.Change;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
+import dev.latchkey.oauth.internal.fixtures.TestClients;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -27,11 +30,27 @@ class ClientServiceTest {
     private final InMemoryClients stored = new InMemoryClients();
     private final RecordingEvent<ClientChanged> changed = new RecordingEvent<>();
     private final TestClock clock = new TestClock();
-    private final ClientService service = new ClientService(stored, changed, clock);
+    private final ClientService service = new ClientService(stored, changed, TestClients.sealing(), clock);
 
     static ClientDefinition confidential(String clientId, String secret) {
         return new ClientDefinition(clientId, "App", ClientType.CONFIDENTIAL, secret, List.of("https://app.example/cb"),
                 Set.of("authorization_code", "refresh_token"), Set.of("openid", "orders:read"), false);
+    }
+
+    static ClientDefinition secretJwt(String clientId, String secret) {
+        return withMethod(confidential(clientId, secret), "client_secret_jwt");
+    }
+
+    static ClientDefinition withMethod(ClientDefinition definition, String method) {
+        return new ClientDefinition(definition.clientId(), definition.name(), definition.type(), definition.secret(),
+                definition.redirectUris(), definition.grantTypes(), definition.scopes(), definition.firstParty(),
+                new ClientMetadata(null, method, null, null, null, null, null, null, null, false, null, null, null,
+                        null, List.of()));
+    }
+
+    private String openedSecret(String clientId) {
+        return new String(TestClients.sealing().open(stored.find(clientId).orElseThrow().client()).orElseThrow(),
+                StandardCharsets.UTF_8);
     }
 
     static ClientDefinition publicClient(String clientId) {
@@ -54,6 +73,48 @@ class ClientServiceTest {
         SavedClient saved = service.create(confidential("app", SECRET));
         assertNull(saved.secret());
         assertTrue(ClientSecrets.matches(SECRET, stored.find("app").orElseThrow().client().secretHash()));
+    }
+
+    @Test
+    void createWhenClientSecretJwtThenSecretHashedAndSealed() {
+        SavedClient saved = service.create(secretJwt("app", null));
+        assertTrue(ClientSecrets.matches(saved.secret(), stored.find("app").orElseThrow().client().secretHash()));
+        assertEquals(saved.secret(), openedSecret("app"));
+    }
+
+    @Test
+    void createWhenOtherSecretMethodThenNothingSealed() {
+        service.create(confidential("app", SECRET));
+        assertNull(stored.find("app").orElseThrow().client().sealedSecret());
+    }
+
+    @Test
+    void upsertWhenClientSecretJwtImportedAgainThenNoWrite() {
+        service.upsert(secretJwt("app", SECRET));
+        StoredClient before = stored.find("app").orElseThrow();
+        assertNull(service.upsert(secretJwt("app", SECRET)));
+        assertEquals(before, stored.find("app").orElseThrow());
+        assertEquals(SECRET, openedSecret("app"));
+    }
+
+    @Test
+    void updateWhenSwitchedToClientSecretJwtThenNewSecretSealedAndWhenSwitchedBackThenSealedDropped() {
+        String old = service.create(confidential("app", null)).secret();
+        SavedClient switched = service.update("app", secretJwt("app", null));
+        assertNotNull(switched.secret(), "only the hash of the old secret is known: a new one is issued");
+        assertNotEquals(old, switched.secret());
+        assertEquals(switched.secret(), openedSecret("app"));
+        assertNull(service.update("app", confidential("app", null)).secret());
+        RegisteredClient back = stored.find("app").orElseThrow().client();
+        assertNull(back.sealedSecret());
+        assertTrue(ClientSecrets.matches(switched.secret(), back.secretHash()));
+    }
+
+    @Test
+    void rotateSecretWhenClientSecretJwtThenNewSecretSealed() {
+        service.create(secretJwt("app", null));
+        String fresh = service.rotateSecret("app").secret();
+        assertEquals(fresh, openedSecret("app"));
     }
 
     @Test

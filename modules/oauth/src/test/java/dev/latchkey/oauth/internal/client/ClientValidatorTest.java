@@ -34,21 +34,21 @@ class ClientValidatorTest {
     @ValueSource(strings = {"https://app.example/cb", "https://app.example:8443/cb?x=1", "http://127.0.0.1:8080/cb",
             "http://[::1]:8080/cb", "http://localhost/cb", "HTTPS://APP.EXAMPLE/cb"})
     void checkRedirectUriWhenHttpsOrLoopbackThenAccepted(String uri) {
-        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri(uri));
+        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri(uri, "web"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://app.example/cb", "https://app.example/cb#frag", "/relative/cb", "app://cb",
             "com.example.app:/cb", "https://app.example/c b", " ", "javascript:alert(1)"})
     void checkRedirectUriWhenNotHttpsOrLoopbackOrHasFragmentThenValidationProblem(String uri) {
-        assertProblem(400, () -> ClientValidator.checkRedirectUri(uri));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri(uri, "web"));
     }
 
     @Test
     void validateWhenRedirectUriNullThenValidationProblem() {
         java.util.ArrayList<String> uris = new java.util.ArrayList<>();
         uris.add(null);
-        assertProblem(400, () -> ClientValidator.checkRedirectUri(uris.get(0)));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri(uris.get(0), "web"));
     }
 
     @Test
@@ -155,5 +155,23 @@ class ClientValidatorTest {
     void validateWhenRedirectUriRepeatedThenKeptOnce() {
         assertEquals(List.of("https://app.example/cb"), ClientValidator.validate(definition(ClientType.CONFIDENTIAL,
                 null, List.of("https://app.example/cb", "https://app.example/cb"), Set.of(), Set.of())).redirectUris());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"com.example.app:/callback", "com.example.app:callback", "http://127.0.0.1/cb",
+            "https://app.example/cb"})
+    void checkRedirectUriWhenNativeAppThenPrivateUseSchemesWithADotAreAccepted(String uri) {
+        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri(uri, "native"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"myapp:/callback", "com.example.app:/callback#frag", "javascript:alert(1)"})
+    void checkRedirectUriWhenNativeAppAndSchemeWithoutADotOrFragmentThenProblem(String uri) {
+        assertProblem(400, () -> ClientValidator.checkRedirectUri(uri, "native"));
+    }
+
+    @Test
+    void checkRedirectUriWhenWebAppAndPrivateUseSchemeThenProblem() {
+        assertProblem(400, () -> ClientValidator.checkRedirectUri("com.example.app:/callback", "web"));
     }
 }

@@ -55,7 +55,7 @@ class StoreBackedAuthorizationCodesTest {
     @Test
     void redeemWhenOptionalBindingsAbsentThenReturnsThemAsNull() {
         AuthorizationCode grant = new AuthorizationCode("web-app", null, UUID.randomUUID(), "sid-1", "openid",
-                null, null, null, START, List.of(), START);
+                null, null, null, START, List.of(), START, List.of(), null);
 
         assertEquals(Optional.of(grant), codes.redeem(codes.issue(grant)));
     }
@@ -171,7 +171,7 @@ class StoreBackedAuthorizationCodesTest {
     void wasRedeemedWhenRedeemedAfterIssueTimeWasLongAgoThenGraceStillApplies() {
         // a grant issued by a node whose clock runs behind: no remaining lifetime, only the grace
         AuthorizationCode old = new AuthorizationCode("web-app", null, UUID.randomUUID(), "sid-1", "openid",
-                null, null, null, START, List.of(), START.minus(Duration.ofMinutes(5)));
+                null, null, null, START, List.of(), START.minus(Duration.ofMinutes(5)), List.of(), null);
         String code = codes.issue(old);
         codes.redeem(code);
 
@@ -199,6 +199,7 @@ class StoreBackedAuthorizationCodesTest {
     private static AuthorizationCode fullGrant() {
         return new AuthorizationCode("web-app", "https://app.example/callback?tenant=a", UUID.randomUUID(),
                 "sid-1", "openid profile", "n-0S6_WzA2Mj", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "S256",
-                START.minusSeconds(30), List.of("pwd", "otp"), START);
+                START.minusSeconds(30), List.of("pwd", "otp"), START, List.of("https://orders.example/api"),
+                "{\"id_token\":{\"email\":{}}}");
     }
 }

@@ -21,6 +21,7 @@ import dev.latchkey.oauth.internal.protocol.Scope;
 import dev.latchkey.oauth.internal.token.IssuedRefreshToken;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -148,6 +149,19 @@ class IntrospectionTest {
         assertEquals(TestUsers.alice().id().toString(), response.sub());
         assertNull(response.jti());
         assertNull(response.aud());
+    }
+
+    @Test
+    void introspectWhenTheClientHasItsOwnLifetimesThenExpIsTheirs() {
+        RegisteredClient shortLived = TestClients.withLifetimes(TestClients.webApp(), Duration.ofSeconds(60),
+                Duration.ofHours(2));
+        Instant now = fixture.clock.instant();
+        String access = fixture.accessTokens.mint(new TokenGrant(shortLived, TestUsers.alice(), Scope.parse("openid"),
+                now, List.of("pwd"), null, null), now).value();
+        assertEquals(now.plusSeconds(60).getEpochSecond(), introspect(WEB_APP, access).exp());
+        IssuedRefreshToken refresh = fixture.refreshTokens.issue(new TokenGrant(shortLived, TestUsers.alice(),
+                Scope.parse("openid offline_access"), now, List.of("pwd"), null, null), now);
+        assertEquals(now.plus(Duration.ofHours(2)).getEpochSecond(), introspect(WEB_APP, refresh.value()).exp());
     }
 
     @Test

@@ -59,6 +59,17 @@ class AccessTokensTest {
     }
 
     @Test
+    void mintWhenTheClientHasItsOwnLifetimeThenItGovernsExp() throws Exception {
+        Instant now = fixture.clock.instant();
+        MintedToken minted = fixture.accessTokens.mint(TokenGrant.forClient(
+                TestClients.withLifetimes(TestClients.service(), Duration.ofSeconds(60), null), Scope.EMPTY), now);
+        assertEquals(now.plusSeconds(60), minted.expiresAt());
+        assertEquals(now.plusSeconds(60), SignedJWT.parse(minted.value()).getJWTClaimsSet().getExpirationTime().toInstant());
+        MintedToken serverDefault = fixture.accessTokens.mint(TokenGrant.forClient(TestClients.service(), Scope.EMPTY), now);
+        assertEquals(now.plus(fixture.settings.accessTokenTtl()), serverDefault.expiresAt());
+    }
+
+    @Test
     void mintTwiceThenDistinctJti() throws Exception {
         String one = fixture.accessTokens.mint(userGrant(), fixture.clock.instant()).value();
         String two = fixture.accessTokens.mint(userGrant(), fixture.clock.instant()).value();

@@ -5,16 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.kernel.api.ServerStarting;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.fixtures.InMemorySigningKeyStore;
+import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.fixtures.TestCipher;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +42,15 @@ class SigningKeysTest {
     @Test
     void loadWhenEmptyThenAnActiveAndANextKeyPerAlgorithmWithThumbprintKids() throws Exception {
         List<StoredSigningKey> stored = GENERATED.all();
-        assertEquals(4, stored.size());
-        assertEquals(List.of("ES256/active", "ES256/next", "RS256/active", "RS256/next"),
+        assertEquals(8, stored.size());
+        assertEquals(List.of("ES256/active", "ES256/next", "EdDSA/active", "EdDSA/next", "PS256/active", "PS256/next",
+                        "RS256/active", "RS256/next"),
                 stored.stream().map(key -> key.alg() + "/" + key.status()).sorted().toList());
         for (StoredSigningKey key : stored) {
             JWK publicJwk = JWK.parse(key.publicJwk());
             assertFalse(publicJwk.isPrivate(), "the public column holds no private part");
             assertEquals(publicJwk.computeThumbprint().toString(), key.kid());
+            assertEquals(key.alg(), publicJwk.getAlgorithm().getName(), "each key names its one algorithm");
             assertFalse(key.encryptedPrivateJwk().contains("\"d\""), "the private JWK is stored encrypted");
             assertEquals(TestClock.START, key.createdAt());
         }
@@ -48,6 +59,33 @@ class SigningKeysTest {
                 .publicJwk()) instanceof ECKey);
         assertEquals(2048, ((RSAKey) JWK.parse(stored.stream().filter(key -> key.alg().equals("RS256")).findFirst()
                 .orElseThrow().publicJwk())).size());
+        assertEquals(2048, ((RSAKey) JWK.parse(stored.stream().filter(key -> key.alg().equals("PS256")).findFirst()
+                .orElseThrow().publicJwk())).size());
+        assertEquals(Curve.Ed25519, ((OctetKeyPair) JWK.parse(stored.stream().filter(key -> key.alg().equals("EdDSA"))
+                .findFirst().orElseThrow().publicJwk())).getCurve());
+    }
+
+    @Test
+    void activeWhenEachAlgorithmThenItsSignatureVerifiesWithItsKeyOnly() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("s").build();
+        for (JWSAlgorithm algorithm : SigningKeys.ALGORITHMS) {
+            SignedJWT jwt = SignedJWT.parse(first.active(algorithm).sign(JOSEObjectType.JWT, claims));
+            assertEquals(algorithm, jwt.getHeader().getAlgorithm());
+            assertTrue(jwt.verify(first.verifier(jwt.getHeader().getKeyID()).orElseThrow()), algorithm.getName());
+        }
+        // the RS256 key can compute a PS256 signature, but its verifier takes RS256 only
+        SigningKeys.ActiveKey rs256 = first.active(JWSAlgorithm.RS256);
+        SignedJWT pss = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).keyID(rs256.kid()).build(), claims);
+        pss.sign(rs256.signer());
+        assertFalse(pss.verify(first.verifier(rs256.kid()).orElseThrow()));
+    }
+
+    @Test
+    void retentionWhenClientsMayHaveLongerAccessTokensThenTheLongestAClientMayHave() {
+        assertEquals(Duration.ofDays(1), SigningKeys.longestTokenLifetime(OAuthSettings.defaults()));
+        OAuthSettings longIdTokens = new OAuthSettings(Duration.ofMinutes(5), Duration.ofDays(2), Duration.ofDays(30),
+                Duration.ofMinutes(1), Optional.empty(), true);
+        assertEquals(Duration.ofDays(2), SigningKeys.longestTokenLifetime(longIdTokens));
     }
 
     @Test
@@ -74,7 +112,7 @@ class SigningKeysTest {
         GENERATED.all().forEach(racing::add);
         SigningKeys node = new SigningKeys(racing, new TestCipher());
         node.load();
-        assertEquals(4, racing.all().size(), "the losing insert stored nothing, the other node's next key is used");
+        assertEquals(8, racing.all().size(), "the losing insert stored nothing, the other node's next key is used");
         assertEquals(first.active(JWSAlgorithm.ES256).kid(), node.active(JWSAlgorithm.ES256).kid());
     }
 
@@ -125,7 +163,7 @@ class SigningKeysTest {
     @Test
     void publicKeysHoldsTheActiveAndNextPublicKeysOnly() throws Exception {
         JWKSet published = JWKSet.parse(first.publicKeys().toString());
-        assertEquals(4, published.getKeys().size());
+        assertEquals(8, published.getKeys().size());
         assertTrue(published.getKeys().stream().noneMatch(JWK::isPrivate));
         assertFalse(first.publicKeys().toString().contains("\"d\""));
     }
@@ -145,6 +183,6 @@ class SigningKeysTest {
 
     @Test
     void activeWhenAlgorithmNotLoadedThenFails() {
-        assertThrows(IllegalStateException.class, () -> first.active(JWSAlgorithm.EdDSA));
+        assertThrows(IllegalStateException.class, () -> first.active(JWSAlgorithm.ES512));
     }
 }

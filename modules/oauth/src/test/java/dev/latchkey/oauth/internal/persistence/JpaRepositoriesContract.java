@@ -7,16 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.testing.PersistenceUnitContract;
+import dev.latchkey.oauth.api.ClientMetadata;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.client.StoredClient;
+import dev.latchkey.oauth.internal.fixtures.TestClientKeys;
+import dev.latchkey.oauth.internal.consent.Consent;
+import dev.latchkey.oauth.internal.protocol.Scope;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.keys.StoredSigningKey;
+import dev.latchkey.oauth.internal.registration.InitialAccessToken;
+import dev.latchkey.oauth.internal.resource.ResourceServer;
+import dev.latchkey.oauth.internal.resource.ResourceServers;
+import dev.latchkey.oauth.internal.resource.StoredResourceServer;
 import dev.latchkey.oauth.internal.token.RefreshToken;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -66,6 +76,112 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
         });
     }
 
+    private <T> T consents(Function<JpaConsents, T> work) {
+        return tx(em -> {
+            JpaConsents consents = new JpaConsents();
+            consents.em = em;
+            return work.apply(consents);
+        });
+    }
+
+    private <T> T resourceServers(Function<JpaResourceServers, T> work) {
+        return tx(em -> {
+            JpaResourceServers servers = new JpaResourceServers();
+            servers.em = em;
+            return work.apply(servers);
+        });
+    }
+
+    @Test
+    void consentsSaveReplaceListAndDelete() {
+        UUID bob = UUID.fromString("0192f5e0-0000-7000-8000-000000000002");
+        consents(c -> {
+            c.save(new Consent(USER, "web-app", Scope.parse("openid profile"), T0));
+            c.save(new Consent(USER, "spa", Scope.parse("openid"), T0));
+            c.save(new Consent(bob, "web-app", Scope.parse("openid"), T0));
+            return null;
+        });
+        Instant later = T0.plusSeconds(60);
+        consents(c -> {
+            c.save(new Consent(USER, "web-app", Scope.parse("openid profile email"), later));
+            return null;
+        });
+
+        Consent read = consents(c -> c.find(USER, "web-app")).orElseThrow();
+        assertEquals(Scope.parse("openid profile email"), read.scope());
+        assertEquals(later, read.grantedAt());
+        assertEquals(List.of("spa", "web-app"), consents(c -> c.ofUser(USER)).stream().map(Consent::clientId).toList());
+        assertEquals(Boolean.TRUE, consents(c -> (Boolean) c.delete(USER, "spa")));
+        assertEquals(Boolean.FALSE, consents(c -> (Boolean) c.delete(USER, "spa")));
+        assertEquals(Integer.valueOf(2), consents(c -> (Integer) c.deleteClient("web-app")));
+        assertEquals(Integer.valueOf(0), consents(c -> (Integer) c.deleteUser(USER)));
+        assertTrue(consents(c -> c.find(bob, "web-app")).isEmpty());
+    }
+
+    @Test
+    void refreshTokenLiveFamiliesOfAUserAndClient() {
+        UUID live = UUID.randomUUID();
+        UUID revoked = UUID.randomUUID();
+        tokens(t -> {
+            t.insert(new RefreshToken("h-live-1", live, "web-app", USER, "sid", "openid", T0, List.of("pwd"), T0,
+                    T0.plusSeconds(600), T0, null, List.of(), null));
+            t.insert(new RefreshToken("h-live-2", live, "web-app", USER, "sid", "openid", T0, List.of("pwd"), T0,
+                    T0.plusSeconds(600), null, null, List.of(), null));
+            t.insert(new RefreshToken("h-revoked", revoked, "web-app", USER, "sid", "openid", T0, List.of("pwd"), T0,
+                    T0.plusSeconds(600), null, T0, List.of(), null));
+            t.insert(new RefreshToken("h-spa", UUID.randomUUID(), "spa", USER, "sid", "openid", T0, List.of("pwd"), T0,
+                    T0.plusSeconds(600), null, null, List.of(), null));
+            return null;
+        });
+
+        assertEquals(List.of(live), tokens(t -> t.liveFamilies(USER, "web-app")));
+    }
+
+    @Test
+    void resourceServersRoundTripUpdateListAndDelete() {
+        StoredResourceServer orders = new StoredResourceServer(UUID.randomUUID(),
+                new ResourceServer("https://orders.example/api", "Orders", Set.of("orders:read", "orders:write")), T0, T0);
+        StoredResourceServer mcp = new StoredResourceServer(UUID.randomUUID(),
+                new ResourceServer("https://mcp.example/mcp", "MCP", Set.of("mcp")), T0, T0);
+        resourceServers(servers -> {
+            servers.insert(orders);
+            servers.insert(mcp);
+            return null;
+        });
+        assertEquals(orders, resourceServers(servers -> servers.find(orders.id())).orElseThrow());
+        assertEquals(orders, resourceServers(servers -> servers.findByIdentifier("https://orders.example/api"))
+                .orElseThrow());
+        assertEquals(List.of(mcp, orders), resourceServers(servers -> servers.list(0, 10)));
+        assertEquals(2L, this.<Long>resourceServers(ResourceServers::count));
+        assertEquals(Set.of(orders.server(), mcp.server()), Set.copyOf(resourceServers(ResourceServers::all)));
+        StoredResourceServer renamed = new StoredResourceServer(orders.id(),
+                new ResourceServer("https://orders.example/v2", "Orders v2", Set.of("orders:read")), T0,
+                T0.plusSeconds(60));
+        resourceServers(servers -> {
+            servers.update(renamed);
+            return null;
+        });
+        assertEquals(renamed, resourceServers(servers -> servers.find(orders.id())).orElseThrow());
+        resourceServers(servers -> {
+            servers.delete(orders.id());
+            return null;
+        });
+        assertFalse(resourceServers(servers -> servers.find(orders.id())).isPresent());
+    }
+
+    @Test
+    void refreshTokensKeepTheResourcesOfTheirGrant() {
+        RefreshToken base = token("h-res", UUID.randomUUID(), "web-app", "sid-1", "openid");
+        RefreshToken stored = new RefreshToken(base.tokenHash(), base.familyId(), base.clientId(), base.userId(),
+                base.sessionId(), base.scope(), base.authTime(), base.authenticationMethods(), base.issuedAt(),
+                base.expiresAt(), null, null, List.of("https://orders.example/api", "https://id.example"), null);
+        tokens(t -> {
+            t.insert(stored);
+            return null;
+        });
+        assertEquals(stored, tokens(t -> t.find("h-res")).orElseThrow());
+    }
+
     @Test
     void clientsRoundTripUpdateListAndDelete() {
         StoredClient web = new StoredClient(UUID.randomUUID(), TestClients.webApp(), T0, T0);
@@ -78,8 +194,13 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
         assertEquals(web.id(), read.id());
         assertEquals(TestClients.webApp(), read.client());
         assertEquals(T0, read.createdAt());
+        ClientMetadata metadata = new ClientMetadata("native", "private_key_jwt", null,
+                "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"x\",\"y\":\"y\"}]}", "ES256", "PS256",
+                Duration.ofMinutes(2), Duration.ofDays(3), 600, true, "https://a.example", "https://a.example/l.png",
+                "https://a.example/p", "https://a.example/t", List.of("ops@a.example", "dev@a.example"));
         RegisteredClient renamed = new RegisteredClient("web-app", "Renamed", ClientType.CONFIDENTIAL, null,
-                List.of("https://a.example/1", "https://a.example/2"), Set.of("client_credentials"), Set.of("x"), true);
+                List.of("https://a.example/1", "https://a.example/2"), Set.of("client_credentials"), Set.of("x"), true,
+                metadata);
         clients(c -> {
             c.update(new StoredClient(web.id(), renamed, T0, T0.plusSeconds(60)));
             return null;
@@ -101,6 +222,110 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
             c.update(new StoredClient(web.id(), renamed, T0, T0));
             return null;
         }));
+    }
+
+    private <T> T initialAccessTokens(Function<JpaInitialAccessTokens, T> work) {
+        return tx(em -> {
+            JpaInitialAccessTokens tokens = new JpaInitialAccessTokens();
+            tokens.em = em;
+            return work.apply(tokens);
+        });
+    }
+
+    @Test
+    void clientsKeepTheRegistrationTokenHashAcrossAnUpdateAndLoseItWithTheClient() {
+        StoredClient web = new StoredClient(UUID.randomUUID(), TestClients.webApp(), T0, T0);
+        clients(c -> {
+            c.insert(web);
+            return null;
+        });
+        assertEquals(Optional.empty(), clients(c -> c.registrationTokenHash("web-app")));
+        clients(c -> {
+            c.updateRegistrationTokenHash("web-app", "hash-1");
+            return null;
+        });
+        clients(c -> {
+            c.update(new StoredClient(web.id(), TestClients.webApp().withSecret(null, null), T0, T0.plusSeconds(1)));
+            return null;
+        });
+        assertEquals(Optional.of("hash-1"), clients(c -> c.registrationTokenHash("web-app")));
+        assertEquals(Optional.empty(), clients(c -> c.registrationTokenHash("nobody")));
+        assertThrows(IllegalStateException.class, () -> clients(c -> {
+            c.updateRegistrationTokenHash("nobody", "hash-2");
+            return null;
+        }));
+        clients(c -> {
+            c.delete("web-app");
+            return null;
+        });
+        assertEquals(Optional.empty(), clients(c -> c.registrationTokenHash("web-app")));
+    }
+
+    @Test
+    void initialAccessTokensAreUsedUpOneRegistrationAtATimeUntilTheyExpire() {
+        InitialAccessToken token = new InitialAccessToken(UUID.randomUUID(), T0, T0.plusSeconds(60), 2);
+        InitialAccessToken older = new InitialAccessToken(UUID.randomUUID(), T0.minusSeconds(1), T0.plusSeconds(60), 1);
+        initialAccessTokens(t -> {
+            t.insert(token, "hash-a");
+            t.insert(older, "hash-b");
+            return null;
+        });
+        assertThrows(RuntimeException.class, () -> initialAccessTokens(t -> {
+            t.insert(new InitialAccessToken(UUID.randomUUID(), T0, T0, 1), "hash-a");
+            return null;
+        }));
+        assertEquals(List.of(token, older), initialAccessTokens(t -> t.list()));
+        assertTrue(this.<Boolean>initialAccessTokens(t -> t.consume("hash-a", T0)));
+        assertTrue(this.<Boolean>initialAccessTokens(t -> t.consume("hash-a", T0)));
+        assertFalse(this.<Boolean>initialAccessTokens(t -> t.consume("hash-a", T0)));
+        assertFalse(this.<Boolean>initialAccessTokens(t -> t.consume("hash-b", T0.plusSeconds(60))));
+        assertFalse(this.<Boolean>initialAccessTokens(t -> t.consume("unknown", T0)));
+        assertEquals(List.of(0, 1), initialAccessTokens(t -> t.list()).stream().map(InitialAccessToken::remaining)
+                .toList());
+        assertTrue(this.<Boolean>initialAccessTokens(t -> t.delete(older.id())));
+        assertFalse(this.<Boolean>initialAccessTokens(t -> t.delete(older.id())));
+        assertEquals(List.of(token.id()), initialAccessTokens(t -> t.list()).stream().map(InitialAccessToken::id)
+                .toList());
+    }
+
+    @Test
+    void initialAccessTokensConcurrentUsesOfTheLastRegistrationHaveOneWinner() throws Exception {
+        initialAccessTokens(t -> {
+            t.insert(new InitialAccessToken(UUID.randomUUID(), T0, T0.plusSeconds(60), 1), "hash-last");
+            return null;
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> uses = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                uses.add(pool.submit(() -> {
+                    start.await();
+                    return initialAccessTokens(t -> t.consume("hash-last", T0));
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> use : uses) {
+                winners += use.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertEquals(1, winners);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void clientsKeepTheSealedSecretOfAClientSecretJwtClient() {
+        RegisteredClient macer = TestClientKeys.secretJwtClient("macer");
+        clients(c -> {
+            c.insert(new StoredClient(UUID.randomUUID(), macer, T0, T0));
+            return null;
+        });
+        RegisteredClient read = clients(c -> c.find("macer")).orElseThrow().client();
+        assertEquals(macer, read);
+        assertEquals(TestClients.SECRET, new String(TestClients.sealing().open(read).orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -217,7 +442,7 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
 
     private static RefreshToken token(String hash, UUID family, String client, String session, String scope) {
         return new RefreshToken(hash, family, client, USER, session, scope, T0, List.of("pwd", "otp"), T0,
-                T0.plusSeconds(3600), null, null);
+                T0.plusSeconds(3600), null, null, List.of(), "{\"userinfo\":{\"address\":{}}}");
     }
 
     @Test

@@ -28,6 +28,17 @@ class RequestParametersTest {
     }
 
     @Test
+    void ofWhenResourceRepeatedThenEveryValueInOrder() {
+        // RFC 8707 §2: resource may be repeated
+        RequestParameters parameters = RequestParameters.of(form("resource", "https://a.example", "resource", "",
+                "resource", "https://b.example"));
+        assertEquals(List.of("https://a.example", "https://b.example"), parameters.all("resource"));
+        assertEquals(List.of(), parameters.all("audience"));
+        assertOAuthError("invalid_request", () -> RequestParameters.of(form("resource", "https://a.example/"
+                + "a".repeat(2048))));
+    }
+
+    @Test
     void ofWhenEmptyValueThenTreatedAsAbsent() {
         RequestParameters parameters = RequestParameters.of(form("scope", "", "code", "a", "code", ""));
         assertFalse(parameters.has("scope"));

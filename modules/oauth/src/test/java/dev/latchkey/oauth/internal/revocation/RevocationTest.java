@@ -10,6 +10,8 @@ import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
+import dev.latchkey.oauth.internal.jwt.AccessTokenVerifier;
+import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import dev.latchkey.oauth.internal.jwt.VerifiedAccessToken;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
@@ -188,12 +190,27 @@ class RevocationTest {
     }
 
     @Test
-    void revokeWhenGrantRevokedThenTheDenyEntryLastsOneAccessTokenLifetime() {
+    void revokeWhenGrantRevokedThenTheDenyEntryLastsTheLongestAccessTokenLifetimeOfAnyClient() {
         TokenResponse tokens = passwordGrant();
         String grantId = fixture.verifier.verify(tokens.accessToken()).grantId();
         fixture.revocation.revoke(form("token", tokens.refreshToken(), "client_id", "cli"), null);
         assertTrue(fixture.store.get("revoked-grant:" + grantId).isPresent());
         fixture.clock.advance(fixture.settings.accessTokenTtl());
+        assertTrue(fixture.store.get("revoked-grant:" + grantId).isPresent(), "a client's tokens may live longer");
+        fixture.clock.advance(fixture.settings.longestAccessTokenLifetime().minus(fixture.settings.accessTokenTtl()));
         assertFalse(fixture.store.get("revoked-grant:" + grantId).isPresent());
+    }
+
+    @Test
+    void revokeWhenTheClientsAccessTokensLiveADayThenTheyStayRefusedLongAfterTheServersLifetime() {
+        fixture.clients.put("cli", TestClients.withLifetimes(TestClients.cli(), Duration.ofDays(1), null));
+        TokenResponse tokens = passwordGrant();
+        assertEquals(Duration.ofDays(1).toSeconds(), tokens.expiresIn());
+        fixture.revocation.revoke(form("token", tokens.refreshToken(), "client_id", "cli"), null);
+        fixture.clock.advance(Duration.ofHours(23));
+        // a fresh node (nothing remembered) still finds the grant on the shared deny-list
+        assertOAuthError("invalid_token", () -> new AccessTokenVerifier(fixture.keys,
+                fixture.server, new RevokedAccessTokens(fixture.store, fixture.clock),
+                fixture.clock).verify(tokens.accessToken()));
     }
 }

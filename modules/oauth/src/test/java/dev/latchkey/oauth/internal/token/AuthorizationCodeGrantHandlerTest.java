@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.oauth.internal.clientauth.AuthenticatedClient;
 import dev.latchkey.oauth.internal.clientauth.ClientAuthMethod;
@@ -35,7 +36,7 @@ class AuthorizationCodeGrantHandlerTest {
     private String code(String clientId, String redirectUri, String challenge) {
         return fixture.codes.issue(new AuthorizationCode(clientId, redirectUri, TestUsers.alice().id(), "sid-1",
                 "openid profile offline_access", "n-0S6_WzA2Mj", challenge, challenge == null ? null : "S256",
-                AUTH_TIME, List.of("pwd", "otp"), fixture.clock.instant()));
+                AUTH_TIME, List.of("pwd", "otp"), fixture.clock.instant(), List.of(), null));
     }
 
     private TokenResponse redeem(String... parameters) {
@@ -64,11 +65,29 @@ class AuthorizationCodeGrantHandlerTest {
         assertEquals("n-0S6_WzA2Mj", id.getStringClaim("nonce"));
         assertEquals("sid-1", id.getStringClaim("sid"));
         assertEquals(List.of("pwd", "otp"), id.getStringListClaim("amr"));
-        assertEquals(AtHash.of(response.accessToken()), id.getStringClaim("at_hash"));
+        assertEquals(AtHash.of(response.accessToken(), JWSAlgorithm.RS256), id.getStringClaim("at_hash"));
         assertEquals(List.of("web-app"), id.getAudience());
         assertEquals(1, fixture.refreshTokenStore.all().size());
         assertEquals("sid-1", fixture.refreshTokenStore.all().get(0).sessionId());
         assertEquals(TestUsers.alice().id(), fixture.issued.fired().get(0).userId());
+    }
+
+    @Test
+    void redeemWhenCodeCarriesAClaimsRequestThenIdTokenClaimsAndUserinfoClaimsAndTheRefreshTokenKeepsIt()
+            throws ParseException {
+        String claims = "{\"id_token\":{\"email\":{}},\"userinfo\":{\"phone_number\":{}}}";
+        String code = fixture.codes.issue(new AuthorizationCode("web-app", TestClients.REDIRECT_URI,
+                TestUsers.alice().id(), "sid-1", "openid offline_access", null, null, null, AUTH_TIME, List.of("pwd"),
+                fixture.clock.instant(), List.of(), claims));
+
+        TokenResponse response = redeem(confidential(code));
+
+        JWTClaimsSet id = fixture.verifiedByJwks(response.idToken()).getJWTClaimsSet();
+        assertEquals("alice@example.test", id.getStringClaim("email"));
+        assertEquals("urn:latchkey:acr:pwd", id.getStringClaim("acr"));
+        assertEquals(List.of("phone_number"),
+                fixture.verifiedByJwks(response.accessToken()).getJWTClaimsSet().getStringListClaim("userinfo_claims"));
+        assertEquals(claims, fixture.refreshTokenStore.all().get(0).claims());
     }
 
     @Test
@@ -81,7 +100,7 @@ class AuthorizationCodeGrantHandlerTest {
     void redeemWhenClientHasNoRefreshGrantThenNoRefreshToken() {
         String code = fixture.codes.issue(new AuthorizationCode("code-only", TestClients.REDIRECT_URI,
                 TestUsers.alice().id(), "sid-1", "openid", null, null, null, AUTH_TIME, List.of("pwd"),
-                fixture.clock.instant()));
+                fixture.clock.instant(), List.of(), null));
         TokenResponse response = redeem("grant_type", "authorization_code", "client_id", "code-only",
                 "client_secret", TestClients.SECRET, "code", code, "redirect_uri", TestClients.REDIRECT_URI);
         assertNull(response.refreshToken());
@@ -98,14 +117,17 @@ class AuthorizationCodeGrantHandlerTest {
     }
 
     @Test
-    void redeemWhenCodeReplayedThenInvalidGrantAndIssuedRefreshTokensRevoked() {
+    void redeemWhenCodeReplayedThenInvalidGrantAndTheFirstExchangesTokensRevoked() {
         String code = code("web-app", TestClients.REDIRECT_URI, CHALLENGE);
         TokenResponse first = redeem(confidential(code, "code_verifier", VERIFIER));
+        assertNotNull(fixture.verifier.verify(first.accessToken()));
         var replayed = assertOAuthError("invalid_grant", () -> redeem(confidential(code, "code_verifier", VERIFIER)));
         assertTrue(replayed.description().contains("already used"));
         assertTrue(fixture.refreshTokenStore.all().stream().allMatch(token -> token.revokedAt() != null));
         assertOAuthError("invalid_grant", () -> redeem("grant_type", "refresh_token", "client_id", "web-app",
                 "client_secret", TestClients.SECRET, "refresh_token", first.refreshToken()));
+        // RFC 6749 §4.1.2: the access token of the first exchange is revoked too (its grant is deny-listed)
+        assertOAuthError("invalid_token", () -> fixture.verifier.verify(first.accessToken()));
     }
 
     @Test
@@ -113,7 +135,7 @@ class AuthorizationCodeGrantHandlerTest {
         String code = code("web-app", TestClients.REDIRECT_URI, null);
         redeem(confidential(code));
         AuthorizationCodeGrantHandler forgetful = new AuthorizationCodeGrantHandler(new TestAuthorizationCodes(),
-                fixture.redemptions, fixture.users, fixture.refreshTokens, fixture.issuer);
+                fixture.redemptions, fixture.users, fixture.refreshTokens, fixture.issuer, fixture.resources);
         TokenRequest replay = new TokenRequest("authorization_code", RequestParameters.of(form(confidential(code))),
                 new AuthenticatedClient(TestClients.webApp(), ClientAuthMethod.CLIENT_SECRET_POST), "ip", "ua",
                 fixture.clock.instant());
@@ -177,6 +199,21 @@ class AuthorizationCodeGrantHandlerTest {
         String code = code("web-app", TestClients.REDIRECT_URI, CHALLENGE);
         assertOAuthError("invalid_request", () -> redeem(confidential(code, "code_verifier", "short")));
         assertNotNull(redeem(confidential(code, "code_verifier", VERIFIER)).accessToken());
+    }
+
+    @Test
+    void redeemWhenLoopbackRedirectUriOnAnotherPortThanTheAuthorizationRequestThenInvalidGrant() {
+        // the code remembers the port /authorize accepted (RFC 8252 §7.3); RFC 6749 §4.1.3 asks for that URI again
+        String code = code("spa", "http://127.0.0.1:49152/cb", CHALLENGE);
+        assertOAuthError("invalid_grant", () -> redeem("grant_type", "authorization_code", "client_id", "spa",
+                "code", code, "redirect_uri", "http://127.0.0.1:5173/cb", "code_verifier", VERIFIER));
+    }
+
+    @Test
+    void redeemWhenLoopbackRedirectUriOnTheAuthorizationRequestsOwnPortThenTokens() {
+        String code = code("spa", "http://127.0.0.1:49152/cb", CHALLENGE);
+        assertNotNull(redeem("grant_type", "authorization_code", "client_id", "spa", "code", code,
+                "redirect_uri", "http://127.0.0.1:49152/cb", "code_verifier", VERIFIER).accessToken());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.protocol.RequestParameters;
 import java.text.ParseException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ClientCredentialsGrantHandlerTest {
@@ -43,6 +44,15 @@ class ClientCredentialsGrantHandlerTest {
     }
 
     @Test
+    void handleWhenTheClientHasA60SecondLifetimeThenExpiresIn60AndExpAccordingly() throws ParseException {
+        fixture.clients.put("service", TestClients.withLifetimes(TestClients.service(), Duration.ofSeconds(60), null));
+        TokenResponse response = request();
+        assertEquals(60, response.expiresIn());
+        assertEquals(fixture.clock.instant().plusSeconds(60),
+                fixture.verifiedByJwks(response.accessToken()).getJWTClaimsSet().getExpirationTime().toInstant());
+    }
+
+    @Test
     void handleWhenScopeNarrowedThenThatScope() {
         assertEquals("orders:read", request("scope", "orders:read").scope());
     }
@@ -66,7 +76,7 @@ class ClientCredentialsGrantHandlerTest {
     void handleWhenClientIsPublicThenUnauthorizedClient() {
         // the endpoint never routes a public client here (client_credentials needs a confidential
         // client to be registered), but the handler holds the rule on its own too
-        ClientCredentialsGrantHandler handler = new ClientCredentialsGrantHandler(fixture.issuer);
+        ClientCredentialsGrantHandler handler = new ClientCredentialsGrantHandler(fixture.issuer, fixture.resources);
         TokenRequest request = new TokenRequest("client_credentials", RequestParameters.of(form()),
                 new AuthenticatedClient(TestClients.spa(), ClientAuthMethod.NONE), "ip", "ua", fixture.clock.instant());
         assertOAuthError("unauthorized_client", () -> handler.handle(request));

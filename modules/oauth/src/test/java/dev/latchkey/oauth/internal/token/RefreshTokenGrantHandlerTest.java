@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.oauth.internal.claims.ClaimsRequest;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
@@ -58,7 +59,45 @@ class RefreshTokenGrantHandlerTest {
         RefreshToken successor = fixture.refreshTokenStore.find(SecureTokens.hash(response.refreshToken())).orElseThrow();
         assertNotNull(old.usedAt());
         assertEquals(old.familyId(), successor.familyId());
-        assertEquals(fixture.clock.instant().plus(Duration.ofDays(30)), successor.expiresAt());
+        assertEquals(old.expiresAt(), successor.expiresAt(), "rotation keeps the family's expiry");
+        assertEquals(old.issuedAt().plus(Duration.ofDays(30)), successor.expiresAt());
+    }
+
+    @Test
+    void refreshWhenTheClientHasItsOwnLifetimesThenTheyGovernTheFamilyAndItsAccessTokens() {
+        fixture.clients.put("web-app", TestClients.withLifetimes(TestClients.webApp(), Duration.ofSeconds(60),
+                Duration.ofHours(1)));
+        Instant issuedAt = fixture.clock.instant();
+        String token = issue("openid orders:read");
+        assertEquals(issuedAt.plus(Duration.ofHours(1)),
+                fixture.refreshTokenStore.find(SecureTokens.hash(token)).orElseThrow().expiresAt());
+
+        fixture.clock.advance(Duration.ofMinutes(50));
+        TokenResponse response = refresh("web-app", token);
+        assertEquals(60, response.expiresIn());
+        assertEquals(issuedAt.plus(Duration.ofHours(1)), fixture.refreshTokenStore
+                .find(SecureTokens.hash(response.refreshToken())).orElseThrow().expiresAt(),
+                "the successor does not outlive the family");
+
+        fixture.clock.advance(Duration.ofMinutes(10));
+        var refused = assertOAuthError("invalid_grant", () -> refresh("web-app", response.refreshToken()));
+        assertTrue(refused.description().contains("expired"));
+    }
+
+    @Test
+    void refreshWhenTheGrantHadAClaimsRequestThenRefreshedTokensKeepIt() throws ParseException {
+        ClaimsRequest asked = ClaimsRequest.parse("{\"id_token\":{\"email\":null},\"userinfo\":{\"address\":null}}");
+        String token = fixture.refreshTokens.issue(new TokenGrant(fixture.clients.get("web-app"), TestUsers.alice(),
+                Scope.parse("openid"), AUTH_TIME, List.of("pwd"), "sid-1", null, asked), fixture.clock.instant()).value();
+
+        TokenResponse response = refresh("web-app", token);
+
+        assertEquals("alice@example.test",
+                fixture.verifiedByJwks(response.idToken()).getJWTClaimsSet().getStringClaim("email"));
+        assertEquals(List.of("address"),
+                fixture.verifiedByJwks(response.accessToken()).getJWTClaimsSet().getStringListClaim("userinfo_claims"));
+        assertEquals(asked.toJson(), fixture.refreshTokenStore.find(SecureTokens.hash(response.refreshToken()))
+                .orElseThrow().claims());
     }
 
     @Test
@@ -151,5 +190,46 @@ class RefreshTokenGrantHandlerTest {
         assertTrue(fixture.refreshTokenStore.markUsed(current.tokenHash(), fixture.clock.instant()));
         assertTrue(fixture.refreshTokens.rotate(current, fixture.clock.instant()).isEmpty());
         assertTrue(fixture.refreshTokenStore.all().stream().allMatch(stored -> stored.revokedAt() != null));
+    }
+
+    // OIDC Core §11: without offline_access a refresh token lives no longer than its session
+
+    @Test
+    void refreshWhenSessionEndedAndNoOfflineAccessThenInvalidGrantAndFamilyRevoked() {
+        String token = issue("openid profile");
+        fixture.sessions.end(OAuthFixture.SESSION_COOKIE);
+
+        assertOAuthError("invalid_grant", () -> refresh("web-app", token));
+
+        RefreshToken stored = fixture.refreshTokenStore.find(SecureTokens.hash(token)).orElseThrow();
+        assertNotNull(stored.revokedAt());
+        assertNull(stored.usedAt(), "refused before it was used");
+    }
+
+    @Test
+    void refreshWhenSessionLiveAndNoOfflineAccessThenNewTokens() {
+        String token = issue("openid profile");
+
+        assertNotNull(refresh("web-app", token).refreshToken());
+    }
+
+    @Test
+    void refreshWhenSessionEndedAndOfflineAccessThenNewTokensOutliveTheSession() {
+        String token = issue("openid offline_access");
+        fixture.sessions.end(OAuthFixture.SESSION_COOKIE);
+
+        TokenResponse response = refresh("web-app", token);
+
+        assertEquals("openid offline_access", response.scope());
+        assertNotNull(refresh("web-app", response.refreshToken()).accessToken());
+    }
+
+    @Test
+    void refreshWhenSessionEndedAndScopeNarrowedWithoutOfflineAccessThenStillAllowed() {
+        // the grant (the refresh token) has offline_access; a narrower access token does not end it
+        String token = issue("openid offline_access orders:read");
+        fixture.sessions.end(OAuthFixture.SESSION_COOKIE);
+
+        assertEquals("orders:read", refresh("web-app", token, "scope", "orders:read").scope());
     }
 }

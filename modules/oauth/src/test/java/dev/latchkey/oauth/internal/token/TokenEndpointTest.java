@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.events.TokenRequestRefused;
 import dev.latchkey.oauth.events.TokensIssued;
-import dev.latchkey.oauth.internal.clientauth.ClientAuthenticator;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
@@ -100,9 +99,9 @@ class TokenEndpointTest {
 
     @Test
     void constructWhenTwoHandlersForOneGrantTypeThenFails() {
-        GrantHandler one = new ClientCredentialsGrantHandler(fixture.issuer);
-        GrantHandler two = new ClientCredentialsGrantHandler(fixture.issuer);
-        assertThrows(IllegalStateException.class, () -> new TokenEndpoint(new ClientAuthenticator(fixture.lookup),
+        GrantHandler one = new ClientCredentialsGrantHandler(fixture.issuer, fixture.resources);
+        GrantHandler two = new ClientCredentialsGrantHandler(fixture.issuer, fixture.resources);
+        assertThrows(IllegalStateException.class, () -> new TokenEndpoint(fixture.authenticator,
                 List.of(one, two), new RecordingEvent<>(), new RecordingEvent<>(), Clock.systemUTC()));
     }
 }

@@ -2,11 +2,11 @@ package dev.latchkey.oauth.internal.userinfo;
 
 import static dev.latchkey.oauth.internal.fixtures.OAuthAssertions.assertOAuthError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.identity.api.UserStatus;
 import dev.latchkey.identity.api.UserView;
+import dev.latchkey.oauth.internal.claims.ClaimsRequest;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
@@ -14,6 +14,7 @@ import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import dev.latchkey.oauth.internal.protocol.OAuthException;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -22,45 +23,83 @@ class UserinfoTest {
     private final OAuthFixture fixture = new OAuthFixture();
 
     private String token(String scope) {
+        return token(scope, ClaimsRequest.NONE);
+    }
+
+    private String token(String scope, ClaimsRequest claims) {
         return fixture.accessTokens.mint(new TokenGrant(TestClients.webApp(), TestUsers.alice(), Scope.parse(scope),
-                fixture.clock.instant(), List.of("pwd"), null, null), fixture.clock.instant()).value();
+                fixture.clock.instant(), List.of("pwd"), null, null, claims), fixture.clock.instant()).value();
     }
 
     @Test
-    void claimsWhenProfileAndEmailThenEveryClaim() {
-        UserinfoResponse claims = fixture.userinfo.claims("Bearer " + token("openid profile email"), null);
-        assertEquals(TestUsers.alice().id().toString(), claims.sub());
-        assertEquals("Alice Liddell", claims.name());
-        assertEquals("Alice", claims.givenName());
-        assertEquals("Liddell", claims.familyName());
-        assertEquals("alice", claims.preferredUsername());
-        assertEquals(TestUsers.UPDATED.getEpochSecond(), claims.updatedAt());
-        assertEquals("alice@example.test", claims.email());
-        assertEquals(Boolean.TRUE, claims.emailVerified());
+    void claimsWhenProfileAndEmailThenEveryClaimTheUserHas() {
+        Map<String, Object> claims = fixture.userinfo.claims("Bearer " + token("openid profile email"), null);
+
+        assertEquals(Map.of("sub", TestUsers.alice().id().toString(), "name", "Alice Liddell", "given_name", "Alice",
+                "family_name", "Liddell", "preferred_username", "alice", "updated_at", TestUsers.UPDATED.getEpochSecond(),
+                "email", "alice@example.test", "email_verified", true), claims);
+        assertEquals("sub", claims.keySet().iterator().next());
+    }
+
+    @Test
+    void claimsWhenEveryScopeAndUserHasDetailsThenOidcCoreFiveFourClaims() {
+        fixture.users.with(TestUsers.aliceWithDetails());
+
+        Map<String, Object> claims = fixture.userinfo.claims("Bearer " + token("openid profile email address phone"),
+                null);
+
+        assertEquals(List.of("sub", "name", "family_name", "given_name", "middle_name", "nickname", "preferred_username",
+                "picture", "website", "gender", "birthdate", "zoneinfo", "locale", "updated_at", "email",
+                "email_verified", "address", "phone_number", "phone_number_verified"), List.copyOf(claims.keySet()));
+        assertEquals(Map.of("street_address", "St Aldates", "locality", "Oxford", "postal_code", "OX1 1DP",
+                "country", "United Kingdom"), claims.get("address"));
+        assertEquals("+441865276150", claims.get("phone_number"));
+        assertEquals(true, claims.get("phone_number_verified"));
+    }
+
+    @Test
+    void claimsWhenAddressAndPhoneScopesOnlyThenOnlyTheirClaims() {
+        fixture.users.with(TestUsers.aliceWithDetails());
+
+        Map<String, Object> claims = fixture.userinfo.claims("Bearer " + token("openid address phone"), null);
+
+        assertEquals(List.of("sub", "address", "phone_number", "phone_number_verified"), List.copyOf(claims.keySet()));
+    }
+
+    @Test
+    void claimsWhenClaimsParameterAskedForUserinfoClaimsThenServedBeyondTheScope() {
+        fixture.users.with(TestUsers.aliceWithDetails());
+        ClaimsRequest asked = ClaimsRequest.parse(
+                "{\"userinfo\":{\"birthdate\":null,\"email\":{\"essential\":true},\"unknown\":null},"
+                        + "\"id_token\":{\"locale\":null}}");
+
+        Map<String, Object> claims = fixture.userinfo.claims("Bearer " + token("openid", asked), null);
+
+        assertEquals(Map.of("sub", TestUsers.alice().id().toString(), "birthdate", "1852-05-04",
+                "email", "alice@example.test"), claims);
     }
 
     @Test
     void claimsWhenOpenIdOnlyThenSubOnly() {
-        UserinfoResponse claims = fixture.userinfo.claims("Bearer " + token("openid"), null);
-        assertEquals(new UserinfoResponse(TestUsers.alice().id().toString(), null, null, null, null, null, null, null),
-                claims);
+        assertEquals(Map.of("sub", TestUsers.alice().id().toString()),
+                fixture.userinfo.claims("Bearer " + token("openid"), null));
     }
 
     @Test
-    void claimsWhenEmailScopeButNoEmailThenNeitherEmailClaim() {
+    void claimsWhenScopesButUserHasNoValuesThenClaimsLeftOut() {
         UserView alice = TestUsers.alice();
         fixture.users.with(new UserView(alice.id(), alice.username(), null, false, null, null, null, UserStatus.ACTIVE,
                 Set.of(), alice.createdAt(), null));
-        UserinfoResponse claims = fixture.userinfo.claims("Bearer " + token("openid profile email"), null);
-        assertNull(claims.email());
-        assertNull(claims.emailVerified());
-        assertNull(claims.updatedAt());
-        assertEquals("alice", claims.preferredUsername());
+
+        Map<String, Object> claims = fixture.userinfo.claims("Bearer " + token("openid profile email address phone"),
+                null);
+
+        assertEquals(Map.of("sub", alice.id().toString(), "preferred_username", "alice"), claims);
     }
 
     @Test
     void claimsWhenTokenInFormThenAccepted() {
-        assertEquals(TestUsers.alice().id().toString(), fixture.userinfo.claims(null, token("openid")).sub());
+        assertEquals(TestUsers.alice().id().toString(), fixture.userinfo.claims(null, token("openid")).get("sub"));
     }
 
     @Test

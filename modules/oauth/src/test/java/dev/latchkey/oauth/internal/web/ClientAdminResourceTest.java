@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
+import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ClientAdminResourceTest {
 
     private final InMemoryClients stored = new InMemoryClients();
-    private final ClientAdminResource resource = new ClientAdminResource(new ClientService(stored, new RecordingEvent<>()),
-            new TestServerSettings());
+    private final ClientAdminResource resource = new ClientAdminResource(
+            new ClientService(stored, new RecordingEvent<>(), TestClients.sealing()), new TestServerSettings());
 
     @BeforeAll
     static void runtime() {
@@ -27,7 +28,7 @@ class ClientAdminResourceTest {
     }
 
     private static ClientRequest confidential(String clientId) {
-        return new ClientRequest(clientId, "App", "confidential", null, List.of("https://app.example/cb"), null,
+        return ClientRequests.basic(clientId, "App", "confidential", null, List.of("https://app.example/cb"), null,
                 "openid orders:read", false);
     }
 
@@ -55,7 +56,7 @@ class ClientAdminResourceTest {
         ClientListResponse page = resource.list("0", "1");
         assertEquals(List.of("app"), page.items().stream().map(ClientResponse::clientId).toList());
         assertEquals(2, page.total());
-        ClientResponse updated = resource.update("app", new ClientRequest(null, "Renamed", "confidential", null,
+        ClientResponse updated = resource.update("app", ClientRequests.basic(null, "Renamed", "confidential", null,
                 List.of("https://app.example/cb"), List.of("authorization_code"), "openid", true));
         assertEquals("Renamed", updated.clientName());
         assertNull(updated.clientSecret());

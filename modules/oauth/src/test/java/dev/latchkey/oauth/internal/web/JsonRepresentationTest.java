@@ -12,9 +12,10 @@ import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.client.StoredClient;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.token.TokenResponse;
-import dev.latchkey.oauth.internal.userinfo.UserinfoResponse;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,9 +45,14 @@ class JsonRepresentationTest {
     }
 
     @Test
-    void userinfoResponseLeavesOutClaimsNotGranted() {
-        assertEquals("{\"sub\":\"u\",\"email\":\"a@b\",\"email_verified\":true}",
-                JSONB.toJson(new UserinfoResponse("u", null, null, null, null, null, "a@b", true)));
+    void userinfoClaimsKeepTheirOrderAndNestTheAddress() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", "u");
+        claims.put("updated_at", 1_700_000_000L);
+        claims.put("email_verified", true);
+        claims.put("address", Map.of("locality", "Oxford"));
+        assertEquals("{\"sub\":\"u\",\"updated_at\":1700000000,\"email_verified\":true,"
+                + "\"address\":{\"locality\":\"Oxford\"}}", JSONB.toJson(claims));
     }
 
     @Test
@@ -74,7 +80,7 @@ class JsonRepresentationTest {
 
     @Test
     void clientRequestWhenTypeUnknownThenValidationProblem() {
-        ClientRequest request = new ClientRequest("app", null, "trusted", null, null, null, null, null);
+        ClientRequest request = ClientRequests.basic("app", null, "trusted", null, null, null, null, null);
         assertProblem(400, request::toDefinition);
     }
 
@@ -94,7 +100,8 @@ class JsonRepresentationTest {
         assertTrue(withSecret.contains("\"scope\":\"email offline_access openid orders:read profile\""));
         assertTrue(withSecret.contains("\"grant_types\":[\"authorization_code\",\"refresh_token\"]"));
         assertTrue(withSecret.contains("\"created_at\":\"2026-11-23T10:00:00Z\""));
-        assertFalse(JSONB.toJson(ClientResponse.of(stored, null)).contains("client_secret"));
+        assertFalse(JSONB.toJson(ClientResponse.of(stored, null)).contains("\"client_secret\":"));
+        assertTrue(withSecret.contains("\"token_endpoint_auth_method\":\"client_secret_basic\""));
         assertFalse(withSecret.contains(TestClients.webApp().secretHash()), "the hash is never shown");
     }
 

@@ -36,7 +36,8 @@ class KeyAdminResourceTest {
     @Test
     void listThenNextAndActiveKeysWithoutKeyMaterial() {
         List<KeyResponse> listed = keys(resource.list());
-        assertEquals(List.of("ES256/active", "ES256/next", "RS256/active", "RS256/next"),
+        assertEquals(List.of("ES256/active", "ES256/next", "EdDSA/active", "EdDSA/next", "PS256/active",
+                        "PS256/next", "RS256/active", "RS256/next"),
                 listed.stream().map(key -> key.alg() + "/" + key.status()).sorted().toList());
         assertFalse(listed.toString().contains("\"d\""));
     }
@@ -52,9 +53,11 @@ class KeyAdminResourceTest {
     }
 
     @Test
-    void algorithmsWhenAbsentThenBothWhenUnknownThen400Problem() {
+    void algorithmsWhenAbsentThenAllFourWhenUnknownThen400Problem() {
         assertEquals(SigningKeys.ALGORITHMS, KeyAdminResource.algorithms(null));
         assertEquals(List.of(JWSAlgorithm.ES256), KeyAdminResource.algorithms("ES256"));
+        assertEquals(List.of(JWSAlgorithm.PS256), KeyAdminResource.algorithms("PS256"));
+        assertEquals(List.of(JWSAlgorithm.EdDSA), KeyAdminResource.algorithms("EdDSA"));
         assertProblem(400, () -> KeyAdminResource.algorithms("HS256"));
         assertProblem(400, () -> KeyAdminResource.algorithms("es256"));
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class RevokedBearerTokenFilterTest {
 
     private final OAuthFixture fixture = new OAuthFixture();
-    private final RevokedBearerTokenFilter filter = new RevokedBearerTokenFilter(fixture.revokedAccessTokens);
+    private final RevokedBearerTokenFilter filter = new RevokedBearerTokenFilter(fixture.revokedAccessTokens,
+            fixture.server);
 
     @BeforeAll
     static void runtime() {
@@ -73,11 +74,14 @@ class RevokedBearerTokenFilterTest {
     }
 
     @Test
-    void filterWhenRevokedTokenOnTheApiThen401InvalidTokenProblem() {
+    void filterWhenRevokedTokenOnTheApiThen401InvalidTokenProblemWithResourceMetadata() {
         Response response = filter("/api/v1/account", "Bearer " + revokedToken());
         assertEquals(401, response.getStatus());
         String challenge = response.getHeaderString("WWW-Authenticate");
         assertTrue(challenge.startsWith("Bearer realm=\"latchkey\", error=\"invalid_token\""), challenge);
+        // RFC 9728 §5.1: the challenge names the API's protected resource metadata
+        assertTrue(challenge.endsWith(", resource_metadata=\"" + fixture.server.issuer()
+                + "/.well-known/oauth-protected-resource\""), challenge);
         assertEquals("application/problem+json", response.getMediaType().toString());
         assertTrue(((String) response.getEntity()).contains("\"status\":401"));
         assertEquals("no-store", response.getHeaderString("Cache-Control"));

@@ -7,19 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 
 import org.junit.jupiter.api.Test;
 
-class RequestObjectValidatorTest {
+class RequestUriValidatorTest {
 
-    private final RequestObjectValidator validator = new RequestObjectValidator();
+    private final RequestUriValidator validator = new RequestUriValidator();
 
     @Test
-    void validateWhenNoRequestObjectThenAccepted() {
+    void validateWhenNoRequestUriThenAccepted() {
         assertDoesNotThrow(() -> validator.validate(context(webApp(), "response_type", "code")));
-    }
-
-    @Test
-    void validateWhenRequestThenRequestNotSupported() {
-        assertRefused(AuthorizationError.REQUEST_NOT_SUPPORTED,
-                () -> validator.validate(context(webApp(), "request", "eyJhbGciOiJub25lIn0.e30.")));
     }
 
     @Test
