@@ -92,9 +92,7 @@ class CodeFlowBrowserIT {
         browser.get(request.toURI().toString());
         assertTrue(browser.getCurrentUrl().startsWith(Latchkey.BASE_URL + "/login"), browser.getCurrentUrl());
         browser.findElement(By.cssSelector("label[for=username]"));
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.logIn(browser, user);
 
         AuthorizationResponse callback = AuthorizationResponse.parse(receiver.awaitCallback());
         assertTrue(callback.indicatesSuccess(), () -> callback.toErrorResponse().getErrorObject().toString());
@@ -155,9 +153,7 @@ class CodeFlowBrowserIT {
         TestUsers.User user = TestUsers.aUser();
 
         browser.get(Latchkey.BASE_URL + "/login");
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.logIn(browser, user);
         assertTrue(browser.getPageSource().contains(user.username()));
 
         CodeVerifier verifier = new CodeVerifier();

@@ -55,10 +55,7 @@ class FormPostResponseModeIT {
         TestUsers.User user = TestUsers.aUser();
 
         browser.get(Latchkey.BASE_URL + request(client, Pkce.create()));
-        assertTrue(browser.getCurrentUrl().startsWith(Latchkey.BASE_URL + "/login"), browser.getCurrentUrl());
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.logIn(browser, user);
 
         AuthorizationResponse callback = AuthorizationResponse.parse(receiver.awaitCallback());
         assertEquals("POST", receiver.method());
