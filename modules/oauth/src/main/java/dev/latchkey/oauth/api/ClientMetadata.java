@@ -24,12 +24,18 @@ import java.util.List;
  * @param policyUri                the client's privacy policy, linked from the consent page
  * @param tosUri                   the client's terms of service, linked from the consent page
  * @param contacts                 e-mail addresses of the people responsible for the client
+ * @param postLogoutRedirectUris   where the client may ask to be sent after a logout (OIDC RP-Initiated Logout §3.1)
+ * @param backchannelLogoutUri     where logout tokens are posted when a session the client is bound to ends
+ *                                 (OIDC Back-Channel Logout §2.2)
+ * @param backchannelLogoutSessionRequired whether the client needs the {@code sid} claim in logout tokens
+ *                                 (they always carry it)
  */
 public record ClientMetadata(String applicationType, String tokenEndpointAuthMethod, String jwksUri, String jwks,
                              String idTokenSignedResponseAlg, String requestObjectSigningAlg,
                              Duration accessTokenLifetime, Duration refreshTokenLifetime, Integer defaultMaxAge,
                              boolean requireAuthTime, String clientUri, String logoUri, String policyUri,
-                             String tosUri, List<String> contacts) {
+                             String tosUri, List<String> contacts, List<String> postLogoutRedirectUris,
+                             String backchannelLogoutUri, boolean backchannelLogoutSessionRequired) {
 
     /** Every field at the server's default. */
     public static final ClientMetadata DEFAULTS = new ClientMetadata(null, null, null, null, null, null, null, null,
@@ -37,5 +43,17 @@ public record ClientMetadata(String applicationType, String tokenEndpointAuthMet
 
     public ClientMetadata {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+    }
+
+    /** Metadata without logout fields: no post-logout redirect URI, no back-channel logout. */
+    public ClientMetadata(String applicationType, String tokenEndpointAuthMethod, String jwksUri, String jwks,
+                          String idTokenSignedResponseAlg, String requestObjectSigningAlg,
+                          Duration accessTokenLifetime, Duration refreshTokenLifetime, Integer defaultMaxAge,
+                          boolean requireAuthTime, String clientUri, String logoUri, String policyUri,
+                          String tosUri, List<String> contacts) {
+        this(applicationType, tokenEndpointAuthMethod, jwksUri, jwks, idTokenSignedResponseAlg,
+                requestObjectSigningAlg, accessTokenLifetime, refreshTokenLifetime, defaultMaxAge, requireAuthTime,
+                clientUri, logoUri, policyUri, tosUri, contacts, List.of(), null, false);
     }
 }

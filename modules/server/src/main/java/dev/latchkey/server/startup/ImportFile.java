@@ -44,7 +44,8 @@ record ImportFile(List<NewUser> users, List<ClientDefinition> clients, List<Reso
     private static final Set<String> CLIENT_KEYS = Set.of("clientId", "name", "type", "secret", "redirectUris",
             "grantTypes", "scopes", "firstParty", "applicationType", "tokenEndpointAuthMethod", "jwksUri", "jwks",
             "idTokenSignedResponseAlg", "requestObjectSigningAlg", "accessTokenLifetime", "refreshTokenLifetime",
-            "defaultMaxAge", "requireAuthTime", "clientUri", "logoUri", "policyUri", "tosUri", "contacts");
+            "defaultMaxAge", "requireAuthTime", "clientUri", "logoUri", "policyUri", "tosUri", "contacts",
+            "postLogoutRedirectUris", "backchannelLogoutUri", "backchannelLogoutSessionRequired");
 
     /** Parses and checks a file; throws {@link IllegalArgumentException} naming the first bad entry. */
     static ImportFile read(Path file) {
@@ -165,7 +166,9 @@ record ImportFile(List<NewUser> users, List<ClientDefinition> clients, List<Reso
                 duration(entry, "accessTokenLifetime", where), duration(entry, "refreshTokenLifetime", where),
                 (Integer) maxAge, bool(entry, "requireAuthTime", where), text(entry, "clientUri", where),
                 text(entry, "logoUri", where), text(entry, "policyUri", where), text(entry, "tosUri", where),
-                List.copyOf(strings(entry, "contacts", where)));
+                List.copyOf(strings(entry, "contacts", where)),
+                List.copyOf(strings(entry, "postLogoutRedirectUris", where)), text(entry, "backchannelLogoutUri", where),
+                bool(entry, "backchannelLogoutSessionRequired", where));
     }
 
     private static Duration duration(Map<String, Object> entry, String key, String where) {

@@ -169,6 +169,9 @@ class ImportFileTest {
                     requireAuthTime: true
                     logoUri: https://app.example/logo.png
                     contacts: [ops@app.example]
+                    postLogoutRedirectUris: ["com.example.app:/bye"]
+                    backchannelLogoutUri: https://app.example/backchannel
+                    backchannelLogoutSessionRequired: true
                 """));
         ClientMetadata metadata = file.clients().get(0).metadata();
         assertEquals("private_key_jwt", metadata.tokenEndpointAuthMethod());
@@ -181,6 +184,9 @@ class ImportFileTest {
         assertTrue(metadata.requireAuthTime());
         assertEquals("https://app.example/logo.png", metadata.logoUri());
         assertEquals(List.of("ops@app.example"), metadata.contacts());
+        assertEquals(List.of("com.example.app:/bye"), metadata.postLogoutRedirectUris());
+        assertEquals("https://app.example/backchannel", metadata.backchannelLogoutUri());
+        assertTrue(metadata.backchannelLogoutSessionRequired());
         assertNull(file.clients().get(0).secret(), "a private_key_jwt client needs no secret");
     }
 

@@ -45,6 +45,7 @@ public final class ClientMetadataValidator {
     static final int MAX_JWKS = 16_000;
     static final int MAX_URI = 2000;
     static final int MAX_CONTACTS = 10;
+    static final int MAX_POST_LOGOUT_REDIRECT_URIS = 4000;
     private static final Pattern CONTACT = Pattern.compile("[^\\s@]{1,64}@[^\\s@]{1,255}");
 
     private ClientMetadataValidator() {
@@ -59,7 +60,8 @@ public final class ClientMetadataValidator {
                 given.idTokenSignedResponseAlg() != null ? given.idTokenSignedResponseAlg() : DEFAULT_ID_TOKEN_ALGORITHM,
                 given.requestObjectSigningAlg(), given.accessTokenLifetime(), given.refreshTokenLifetime(),
                 given.defaultMaxAge(), given.requireAuthTime(), given.clientUri(), given.logoUri(), given.policyUri(),
-                given.tosUri(), given.contacts());
+                given.tosUri(), given.contacts(), given.postLogoutRedirectUris(), given.backchannelLogoutUri(),
+                given.backchannelLogoutSessionRequired());
     }
 
     /** Checks {@code given} for a client of {@code type}; returns it resolved. */
@@ -91,6 +93,8 @@ public final class ClientMetadataValidator {
         checkHttpsUri("policy_uri", metadata.policyUri());
         checkHttpsUri("tos_uri", metadata.tosUri());
         checkContacts(metadata.contacts());
+        checkPostLogoutRedirectUris(metadata.postLogoutRedirectUris(), metadata.applicationType());
+        checkBackchannelLogoutUri(metadata.backchannelLogoutUri());
         return metadata;
     }
 
@@ -155,6 +159,41 @@ public final class ClientMetadataValidator {
                 || uri.getRawFragment() != null) {
             throw Problems.validation(field + " must be an https URI with a host, without a fragment, of at most "
                     + MAX_URI + " characters");
+        }
+    }
+
+    /** OIDC RP-Initiated Logout §3.1: the same rules as redirect URIs. */
+    private static void checkPostLogoutRedirectUris(List<String> uris, String applicationType) {
+        for (String uri : uris) {
+            ClientValidator.checkRedirectUri("post_logout_redirect_uris", uri, applicationType);
+        }
+        if (String.join(" ", uris).length() > MAX_POST_LOGOUT_REDIRECT_URIS) {
+            throw Problems.validation("post_logout_redirect_uris are longer than " + MAX_POST_LOGOUT_REDIRECT_URIS
+                    + " characters together");
+        }
+    }
+
+    /**
+     * OIDC Back-Channel Logout §2.2: an absolute URI without a fragment; https, or http only on a
+     * loopback host (an admin's local test client). A dynamically registered client is held to
+     * public https addresses by {@code RegistrationRequest}.
+     */
+    private static void checkBackchannelLogoutUri(String value) {
+        if (value == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw Problems.validation("backchannel_logout_uri: '" + value + "' is not a URI");
+        }
+        String scheme = lower(uri.getScheme());
+        boolean secure = "https".equals(scheme)
+                || "http".equals(scheme) && uri.getHost() != null && ClientValidator.isLoopbackHost(uri.getHost());
+        if (value.length() > MAX_URI || !secure || uri.getHost() == null || uri.getRawFragment() != null) {
+            throw Problems.validation("backchannel_logout_uri must be an https URI (http only for 127.0.0.1, [::1] "
+                    + "or localhost) with a host, without a fragment, of at most " + MAX_URI + " characters");
         }
     }
 

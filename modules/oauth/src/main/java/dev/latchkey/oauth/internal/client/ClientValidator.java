@@ -82,7 +82,7 @@ public final class ClientValidator {
     private static List<String> redirectUris(List<String> given, String applicationType) {
         Set<String> uris = new LinkedHashSet<>();
         for (String uri : given) {
-            checkRedirectUri(uri, applicationType);
+            checkRedirectUri("redirect_uris", uri, applicationType);
             uris.add(uri);
         }
         if (String.join(" ", uris).length() > MAX_REDIRECT_URIS) {
@@ -96,33 +96,37 @@ public final class ClientValidator {
      * or http only on a loopback host; RFC 8252 §7.1: a native app may also use a private-use
      * scheme in reverse-domain form (with a dot, e.g. {@code com.example.app:/callback}).
      */
-    static void checkRedirectUri(String value, String applicationType) {
+    static void checkRedirectUri(String field, String value, String applicationType) {
         if (value == null || value.isBlank()) {
-            throw Problems.validation("redirect_uris: an entry is empty");
+            throw Problems.validation(field + ": an entry is empty");
         }
         URI uri;
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw Problems.validation("redirect_uris: '" + value + "' is not a URI");
+            throw Problems.validation(field + ": '" + value + "' is not a URI");
         }
         if (uri.getRawFragment() != null) {
-            throw Problems.validation("redirect_uris: '" + value + "' has a fragment (RFC 6749 §3.1.2)");
+            throw Problems.validation(field + ": '" + value + "' has a fragment (RFC 6749 §3.1.2)");
         }
         String scheme = uri.isAbsolute() ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
         if (ClientMetadataValidator.NATIVE.equals(applicationType) && PRIVATE_USE_SCHEME.matcher(scheme).matches()) {
             return;
         }
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            throw Problems.validation("redirect_uris: '" + value + "' is not an absolute URI with a host"
+            throw Problems.validation(field + ": '" + value + "' is not an absolute URI with a host"
                     + (ClientMetadataValidator.NATIVE.equals(applicationType)
                     ? " nor one of a private-use scheme with a dot (RFC 8252 §7.1)" : ""));
         }
-        boolean loopback = LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-        if (!scheme.equals("https") && !(scheme.equals("http") && loopback)) {
-            throw Problems.validation("redirect_uris: '" + value
+        if (!scheme.equals("https") && !(scheme.equals("http") && isLoopbackHost(uri.getHost()))) {
+            throw Problems.validation(field + ": '" + value
                     + "' must use https (http only for 127.0.0.1, [::1] or localhost)");
         }
+    }
+
+    /** Whether {@code host} names the loopback interface: 127.0.0.1, [::1] or localhost. */
+    static boolean isLoopbackHost(String host) {
+        return LOOPBACK_HOSTS.contains(host.toLowerCase(Locale.ROOT));
     }
 
     private static Set<String> grantTypes(Set<String> given, ClientType type, List<String> redirectUris) {

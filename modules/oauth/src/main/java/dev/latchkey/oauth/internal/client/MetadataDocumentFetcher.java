@@ -112,6 +112,24 @@ public class MetadataDocumentFetcher {
     }
 
     /**
+     * Whether every address of {@code host} is public (loopback too when {@code allowLoopback});
+     * false when the name does not resolve. The guard of every URL a registrant gives the server
+     * to call: {@code jwks_uri}, {@code backchannel_logout_uri}.
+     */
+    public static boolean isPublicHost(String host, boolean allowLoopback) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!isAllowed(address, allowLoopback)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /**
      * Whether a document may be fetched from {@code address}: a public address (loopback only when
      * {@code allowLoopback}). Also the rule of {@code JwksFetcher}.
      */

@@ -13,6 +13,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -43,7 +45,7 @@ public final class RegistrationRequest {
             "id_token_encrypted_response_alg", "id_token_encrypted_response_enc", "userinfo_signed_response_alg",
             "userinfo_encrypted_response_alg", "userinfo_encrypted_response_enc", "request_object_encryption_alg",
             "request_object_encryption_enc", "token_endpoint_auth_signing_alg", "default_acr_values",
-            "initiate_login_uri", "post_logout_redirect_uris", "frontchannel_logout_uri", "backchannel_logout_uri",
+            "initiate_login_uri", "frontchannel_logout_uri",
             "authorization_signed_response_alg", "authorization_encrypted_response_alg",
             "authorization_encrypted_response_enc", "tls_client_certificate_bound_access_tokens",
             "dpop_bound_access_tokens", "require_pushed_authorization_requests", "require_signed_request_object");
@@ -102,7 +104,8 @@ public final class RegistrationRequest {
         ClientMetadata metadata = new ClientMetadata(string("application_type"), method, string("jwks_uri"),
                 object("jwks"), string("id_token_signed_response_alg"), string("request_object_signing_alg"), null,
                 null, defaultMaxAge, bool("require_auth_time"), string("client_uri"), string("logo_uri"),
-                string("policy_uri"), string("tos_uri"), strings("contacts"));
+                string("policy_uri"), string("tos_uri"), strings("contacts"), strings("post_logout_redirect_uris"),
+                backchannelLogoutUri(), bool("backchannel_logout_session_required"));
         ClientType type = method.equals(ClientMetadataValidator.NONE) ? ClientType.PUBLIC : ClientType.CONFIDENTIAL;
         // RFC 7591 §1: a dynamically registered client is a third party, whatever it claims
         return new ClientDefinition(clientId, string("client_name"), type, null, strings("redirect_uris"),
@@ -117,6 +120,29 @@ public final class RegistrationRequest {
                 throw RegistrationError.invalidMetadata(field + " is not supported by this server");
             }
         }
+    }
+
+    /**
+     * A registrant's {@code backchannel_logout_uri}: the server will POST to it, so, like
+     * {@code jwks_uri}, https to a host whose every address is public (no calls into the server's
+     * own network on a stranger's behalf); the admin API may register loopback http for tests.
+     */
+    private String backchannelLogoutUri() {
+        String value = string("backchannel_logout_uri");
+        if (value == null) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw RegistrationError.invalidMetadata("backchannel_logout_uri is not a URI");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+                || !MetadataDocumentFetcher.isPublicHost(uri.getHost(), false)) {
+            throw RegistrationError.invalidMetadata("backchannel_logout_uri must be an https URI of a public host");
+        }
+        return value;
     }
 
     private Set<String> grantTypes() {

@@ -78,7 +78,7 @@ public class JwksFetcher {
             LOG.warning(() -> "Not fetching client keys from " + uri + ": https only");
             return Optional.empty();
         }
-        if (!publicHost(uri.getHost(), loopbackHttpAllowed)) {
+        if (!MetadataDocumentFetcher.isPublicHost(uri.getHost(), loopbackHttpAllowed)) {
             // no requests into the server's own network on a registrant's behalf (SSRF)
             LOG.warning(() -> "Not fetching client keys from " + uri + ": the host is not a public address");
             return Optional.empty();
@@ -116,20 +116,6 @@ public class JwksFetcher {
             return true;
         }
         return loopbackHttpAllowed && scheme.equals("http") && isLoopback(uri.getHost());
-    }
-
-    /** Whether every address of {@code host} is public (loopback too when {@code allowLoopback}). */
-    static boolean publicHost(String host, boolean allowLoopback) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!MetadataDocumentFetcher.isAllowed(address, allowLoopback)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static boolean isLoopback(String host) {

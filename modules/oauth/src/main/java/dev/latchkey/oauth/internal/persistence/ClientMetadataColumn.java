@@ -41,6 +41,13 @@ final class ClientMetadataColumn {
         if (!metadata.contacts().isEmpty()) {
             json.put("contacts", metadata.contacts());
         }
+        if (!metadata.postLogoutRedirectUris().isEmpty()) {
+            json.put("post_logout_redirect_uris", metadata.postLogoutRedirectUris());
+        }
+        put(json, "backchannel_logout_uri", metadata.backchannelLogoutUri());
+        if (metadata.backchannelLogoutSessionRequired()) {
+            json.put("backchannel_logout_session_required", true);
+        }
         return JSONObjectUtils.toJSONString(json);
     }
 
@@ -64,7 +71,9 @@ final class ClientMetadataColumn {
                     Boolean.TRUE.equals(json.get("require_auth_time")),
                     JSONObjectUtils.getString(json, "client_uri"), JSONObjectUtils.getString(json, "logo_uri"),
                     JSONObjectUtils.getString(json, "policy_uri"), JSONObjectUtils.getString(json, "tos_uri"),
-                    contacts);
+                    contacts, JSONObjectUtils.getStringList(json, "post_logout_redirect_uris"),
+                    JSONObjectUtils.getString(json, "backchannel_logout_uri"),
+                    Boolean.TRUE.equals(json.get("backchannel_logout_session_required")));
         } catch (ParseException e) {
             throw new IllegalStateException("oauth_client.metadata is not the JSON Latchkey writes", e);
         }

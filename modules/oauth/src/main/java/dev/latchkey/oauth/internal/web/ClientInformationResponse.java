@@ -62,6 +62,11 @@ final class ClientInformationResponse {
         if (!metadata.contacts().isEmpty()) {
             json.add("contacts", Json.createArrayBuilder(metadata.contacts()));
         }
+        if (!metadata.postLogoutRedirectUris().isEmpty()) {
+            json.add("post_logout_redirect_uris", Json.createArrayBuilder(metadata.postLogoutRedirectUris()));
+        }
+        addIfPresent(json, "backchannel_logout_uri", metadata.backchannelLogoutUri());
+        json.add("backchannel_logout_session_required", metadata.backchannelLogoutSessionRequired());
         return json.build();
     }
 

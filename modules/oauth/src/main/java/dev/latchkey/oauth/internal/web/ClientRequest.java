@@ -41,7 +41,11 @@ public record ClientRequest(@JsonbProperty("client_id") String clientId,
                             @JsonbProperty("logo_uri") String logoUri,
                             @JsonbProperty("policy_uri") String policyUri,
                             @JsonbProperty("tos_uri") String tosUri,
-                            @JsonbProperty("contacts") List<String> contacts) {
+                            @JsonbProperty("contacts") List<String> contacts,
+                            @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
+                            @JsonbProperty("backchannel_logout_uri") String backchannelLogoutUri,
+                            @JsonbProperty("backchannel_logout_session_required")
+                            Boolean backchannelLogoutSessionRequired) {
 
     /** The definition this request states; {@code client_type} defaults to confidential. */
     ClientDefinition toDefinition() {
@@ -55,7 +59,8 @@ public record ClientRequest(@JsonbProperty("client_id") String clientId,
                 jwks == null ? null : jwks.toString(), idTokenSignedResponseAlg, requestObjectSigningAlg,
                 seconds(accessTokenLifetime), seconds(refreshTokenLifetime), defaultMaxAge,
                 Boolean.TRUE.equals(requireAuthTime), clientUri, logoUri, policyUri, tosUri,
-                entries(contacts, "contacts"));
+                entries(contacts, "contacts"), entries(postLogoutRedirectUris, "post_logout_redirect_uris"),
+                backchannelLogoutUri, Boolean.TRUE.equals(backchannelLogoutSessionRequired));
     }
 
     private static Duration seconds(Long value) {

@@ -20,7 +20,8 @@ import java.util.Locale;
 @JsonbPropertyOrder({"clientId", "clientName", "clientType", "clientSecret", "redirectUris", "grantTypes",
         "scope", "firstParty", "applicationType", "tokenEndpointAuthMethod", "jwksUri", "jwks",
         "idTokenSignedResponseAlg", "requestObjectSigningAlg", "accessTokenLifetime", "refreshTokenLifetime",
-        "defaultMaxAge", "requireAuthTime", "clientUri", "logoUri", "policyUri", "tosUri", "contacts", "createdAt",
+        "defaultMaxAge", "requireAuthTime", "clientUri", "logoUri", "policyUri", "tosUri", "contacts", "postLogoutRedirectUris",
+        "backchannelLogoutUri", "backchannelLogoutSessionRequired", "createdAt",
         "updatedAt"})
 public record ClientResponse(@JsonbProperty("client_id") String clientId,
                              @JsonbProperty("client_name") String clientName,
@@ -45,6 +46,10 @@ public record ClientResponse(@JsonbProperty("client_id") String clientId,
                              @JsonbProperty("policy_uri") String policyUri,
                              @JsonbProperty("tos_uri") String tosUri,
                              @JsonbProperty("contacts") List<String> contacts,
+                             @JsonbProperty("post_logout_redirect_uris") List<String> postLogoutRedirectUris,
+                             @JsonbProperty("backchannel_logout_uri") String backchannelLogoutUri,
+                             @JsonbProperty("backchannel_logout_session_required")
+                             boolean backchannelLogoutSessionRequired,
                              @JsonbProperty("created_at") Instant createdAt,
                              @JsonbProperty("updated_at") Instant updatedAt) {
 
@@ -59,7 +64,8 @@ public record ClientResponse(@JsonbProperty("client_id") String clientId,
                 metadata.idTokenSignedResponseAlg(), metadata.requestObjectSigningAlg(),
                 seconds(metadata.accessTokenLifetime()), seconds(metadata.refreshTokenLifetime()),
                 metadata.defaultMaxAge(), metadata.requireAuthTime(), metadata.clientUri(), metadata.logoUri(),
-                metadata.policyUri(), metadata.tosUri(), metadata.contacts(), stored.createdAt(), stored.updatedAt());
+                metadata.policyUri(), metadata.tosUri(), metadata.contacts(), metadata.postLogoutRedirectUris(),
+                metadata.backchannelLogoutUri(), metadata.backchannelLogoutSessionRequired(), stored.createdAt(), stored.updatedAt());
     }
 
     private static Long seconds(Duration duration) {

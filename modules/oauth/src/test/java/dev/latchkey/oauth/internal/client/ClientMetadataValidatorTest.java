@@ -33,6 +33,34 @@ class ClientMetadataValidatorTest {
                 null, List.of());
     }
 
+    private static ClientMetadata logout(List<String> postLogoutRedirectUris, String backchannelLogoutUri) {
+        return new ClientMetadata(null, null, null, null, null, null, null, null, null, false, null, null, null,
+                null, List.of(), postLogoutRedirectUris, backchannelLogoutUri, true);
+    }
+
+    @Test
+    void validateWhenLogoutUrisOfAnAdminClientThenHttpsOrLoopbackHttpAccepted() {
+        ClientMetadata given = logout(List.of("https://rp.example/bye", "http://127.0.0.1:8080/bye"),
+                "http://localhost:9000/backchannel");
+        ClientMetadata resolved = ClientMetadataValidator.validate(given, ClientType.CONFIDENTIAL);
+        assertEquals(given.postLogoutRedirectUris(), resolved.postLogoutRedirectUris());
+        assertEquals("http://localhost:9000/backchannel", resolved.backchannelLogoutUri());
+        assertEquals(true, resolved.backchannelLogoutSessionRequired());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://rp.example/bye", "https://rp.example/bye#x", "/bye", "", "not a uri"})
+    void validateWhenAPostLogoutRedirectUriBreaksTheRedirectUriRulesThenProblem(String uri) {
+        assertProblem(400, () -> ClientMetadataValidator.validate(logout(List.of(uri), null), ClientType.PUBLIC));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://rp.example/bc", "https://rp.example/bc#x", "/bc", "ftp://rp.example/bc",
+            "https:///bc", "not a uri"})
+    void validateWhenTheBackchannelLogoutUriIsNotHttpsOrLoopbackWithoutFragmentThenProblem(String uri) {
+        assertProblem(400, () -> ClientMetadataValidator.validate(logout(List.of(), uri), ClientType.CONFIDENTIAL));
+    }
+
     @Test
     void validateWhenDefaultsThenTheDefaultsOfTheClientType() {
         ClientMetadata confidential = ClientMetadataValidator.validate(ClientMetadata.DEFAULTS, ClientType.CONFIDENTIAL);

@@ -34,21 +34,21 @@ class ClientValidatorTest {
     @ValueSource(strings = {"https://app.example/cb", "https://app.example:8443/cb?x=1", "http://127.0.0.1:8080/cb",
             "http://[::1]:8080/cb", "http://localhost/cb", "HTTPS://APP.EXAMPLE/cb"})
     void checkRedirectUriWhenHttpsOrLoopbackThenAccepted(String uri) {
-        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri(uri, "web"));
+        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri("redirect_uris", uri, "web"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://app.example/cb", "https://app.example/cb#frag", "/relative/cb", "app://cb",
             "com.example.app:/cb", "https://app.example/c b", " ", "javascript:alert(1)"})
     void checkRedirectUriWhenNotHttpsOrLoopbackOrHasFragmentThenValidationProblem(String uri) {
-        assertProblem(400, () -> ClientValidator.checkRedirectUri(uri, "web"));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri("redirect_uris", uri, "web"));
     }
 
     @Test
     void validateWhenRedirectUriNullThenValidationProblem() {
         java.util.ArrayList<String> uris = new java.util.ArrayList<>();
         uris.add(null);
-        assertProblem(400, () -> ClientValidator.checkRedirectUri(uris.get(0), "web"));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri("redirect_uris", uris.get(0), "web"));
     }
 
     @Test
@@ -161,17 +161,17 @@ class ClientValidatorTest {
     @ValueSource(strings = {"com.example.app:/callback", "com.example.app:callback", "http://127.0.0.1/cb",
             "https://app.example/cb"})
     void checkRedirectUriWhenNativeAppThenPrivateUseSchemesWithADotAreAccepted(String uri) {
-        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri(uri, "native"));
+        assertDoesNotThrow(() -> ClientValidator.checkRedirectUri("redirect_uris", uri, "native"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"myapp:/callback", "com.example.app:/callback#frag", "javascript:alert(1)"})
     void checkRedirectUriWhenNativeAppAndSchemeWithoutADotOrFragmentThenProblem(String uri) {
-        assertProblem(400, () -> ClientValidator.checkRedirectUri(uri, "native"));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri("redirect_uris", uri, "native"));
     }
 
     @Test
     void checkRedirectUriWhenWebAppAndPrivateUseSchemeThenProblem() {
-        assertProblem(400, () -> ClientValidator.checkRedirectUri("com.example.app:/callback", "web"));
+        assertProblem(400, () -> ClientValidator.checkRedirectUri("redirect_uris", "com.example.app:/callback", "web"));
     }
 }

@@ -55,6 +55,16 @@ class RegistrationRequestTest {
     }
 
     @Test
+    void definitionWhenLogoutMetadataThenCarriedOver() {
+        ClientDefinition definition = definition("""
+                {"redirect_uris": ["https://rp.example/cb"], "post_logout_redirect_uris": ["https://rp.example/bye"],
+                 "backchannel_logout_uri": "https://93.184.216.34/bc", "backchannel_logout_session_required": true}""");
+        assertEquals(List.of("https://rp.example/bye"), definition.metadata().postLogoutRedirectUris());
+        assertEquals("https://93.184.216.34/bc", definition.metadata().backchannelLogoutUri());
+        assertTrue(definition.metadata().backchannelLogoutSessionRequired());
+    }
+
+    @Test
     void definitionWhenJwksByValueThenKeptAsJson() {
         ClientDefinition definition = definition("""
                 {"redirect_uris": ["https://rp.example/cb"], "jwks": {"keys": []}}""");
@@ -101,7 +111,17 @@ class RegistrationRequestTest {
         "{\"userinfo_signed_response_alg\": \"RS256\"}",
         "{\"token_endpoint_auth_signing_alg\": \"RS256\"}",
         "{\"default_acr_values\": [\"urn:mace:incommon:iap:silver\"]}",
-        "{\"post_logout_redirect_uris\": [\"https://rp.example/bye\"]}",
+        "{\"frontchannel_logout_uri\": \"https://rp.example/fc\"}",
+        "{\"post_logout_redirect_uris\": \"https://rp.example/bye\"}",
+        "{\"backchannel_logout_uri\": 42}",
+        "{\"backchannel_logout_uri\": \"http://93.184.216.34/bc\"}",
+        "{\"backchannel_logout_uri\": \"https://127.0.0.1/bc\"}",
+        "{\"backchannel_logout_uri\": \"https://10.0.0.1/bc\"}",
+        "{\"backchannel_logout_uri\": \"https://169.254.169.254/latest\"}",
+        "{\"backchannel_logout_uri\": \"https://no-such-host.invalid/bc\"}",
+        "{\"backchannel_logout_uri\": \"https:///bc\"}",
+        "{\"backchannel_logout_uri\": \"not a uri\"}",
+        "{\"backchannel_logout_session_required\": \"yes\"}",
         "{\"dpop_bound_access_tokens\": true}",
         "{\"scope\": \"openid admin\"}",
         "{\"scope\": 42}",

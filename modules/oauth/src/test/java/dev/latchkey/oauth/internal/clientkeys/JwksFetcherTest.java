@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.latchkey.oauth.internal.client.MetadataDocumentFetcher;
 import dev.latchkey.oauth.internal.fixtures.TestClientKeys;
 import java.net.URI;
 import java.util.List;
@@ -58,12 +59,12 @@ class JwksFetcherTest {
 
     @Test
     void publicHostWhenEveryAddressIsPublicThenTrueLoopbackOnlyInTheTestPolicy() {
-        assertTrue(JwksFetcher.publicHost("93.184.216.34", false));
-        assertFalse(JwksFetcher.publicHost("10.0.0.1", false));
-        assertFalse(JwksFetcher.publicHost("169.254.169.254", true));
-        assertFalse(JwksFetcher.publicHost("127.0.0.1", false));
-        assertTrue(JwksFetcher.publicHost("127.0.0.1", true));
-        assertFalse(JwksFetcher.publicHost("no-such-host.invalid", false));
+        assertTrue(MetadataDocumentFetcher.isPublicHost("93.184.216.34", false));
+        assertFalse(MetadataDocumentFetcher.isPublicHost("10.0.0.1", false));
+        assertFalse(MetadataDocumentFetcher.isPublicHost("169.254.169.254", true));
+        assertFalse(MetadataDocumentFetcher.isPublicHost("127.0.0.1", false));
+        assertTrue(MetadataDocumentFetcher.isPublicHost("127.0.0.1", true));
+        assertFalse(MetadataDocumentFetcher.isPublicHost("no-such-host.invalid", false));
     }
 
     @Test

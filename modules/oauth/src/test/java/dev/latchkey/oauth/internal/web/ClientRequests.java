@@ -11,6 +11,6 @@ final class ClientRequests {
     static ClientRequest basic(String clientId, String name, String type, String secret, List<String> redirectUris,
                                List<String> grantTypes, String scope, Boolean firstParty) {
         return new ClientRequest(clientId, name, type, secret, redirectUris, grantTypes, scope, firstParty, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
