@@ -8,6 +8,9 @@ import java.util.Optional;
  * requests, replay guards. In-process on the embedded default; Redis when
  * {@code LATCHKEY_REDIS_URL} is set, so that every node sees the same entries.
  * Keys are namespaced by the caller ({@code "session:"}, {@code "interaction:"}).
+ *
+ * <p>Every method except {@link #isAvailable} and {@link #kind} throws
+ * {@link EphemeralStoreUnavailableException} while Redis does not answer.
  */
 public interface EphemeralStore {
 

@@ -8,11 +8,17 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.RedisClient;
 
-/** Chooses the store: Redis when {@code LATCHKEY_REDIS_URL} is set, the JVM's memory otherwise. */
+/**
+ * Chooses the store: Redis when {@code LATCHKEY_REDIS_URL} is set, the JVM's memory otherwise.
+ * Making the Redis client opens no connection, so the server starts while Redis is away (and is
+ * not ready until it answers).
+ */
 @ApplicationScoped
 class EphemeralStoreProducer {
 
@@ -22,12 +28,16 @@ class EphemeralStoreProducer {
     private final RedisClient redis;
 
     @Inject
-    EphemeralStoreProducer(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "latchkey.redis.url")
-                           Optional<String> redisUrl) {
+    EphemeralStoreProducer(@ConfigProperty(name = "latchkey.redis.url") Optional<String> redisUrl,
+                           @ConfigProperty(name = "latchkey.redis.pool-max") int poolMax,
+                           @ConfigProperty(name = "latchkey.redis.timeout") Duration timeout) {
         if (redisUrl.filter(url -> !url.isBlank()).isPresent()) {
-            this.redis = RedisClient.create(URI.create(redisUrl.get().trim()));
+            RedisSettings settings = new RedisSettings(URI.create(redisUrl.get().trim()), poolMax, timeout);
+            this.redis = RedisClients.pooled(settings);
             this.store = new RedisEphemeralStore(redis);
-            LOG.info("Ephemeral store: Redis");
+            LOG.info(() -> "Ephemeral store: Redis at " + settings.url().getHost() + ":" + settings.url().getPort()
+                    + (settings.url().getScheme().equals("rediss") ? " (TLS)" : "")
+                    + ", at most " + poolMax + " connections, timeout " + timeout);
         } else {
             this.redis = null;
             this.store = EphemeralStores.inProcess(Clock.systemUTC());

@@ -1,0 +1,122 @@
+package dev.latchkey.kernel.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real {@code redis-server} that a test owns, on its own port and keeping nothing on disk,
+ * so the test can stop and start it to see how Latchkey behaves while Redis is away. Start
+ * waits for Redis to log that it accepts connections; stop waits for the process to end.
+ */
+public final class RedisServerProcess implements AutoCloseable {
+
+    private static final long START_SECONDS = 20;
+    private static final String READY = "Ready to accept connections";
+
+    private final int port;
+    private final List<String> extraArguments;
+    private Process process;
+
+    /** {@code extraArguments}: further {@code redis-server} options, e.g. {@code "--requirepass", "secret"}. */
+    public RedisServerProcess(int port, String... extraArguments) {
+        this.port = port;
+        this.extraArguments = List.of(extraArguments);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code redis://127.0.0.1:<port>}. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Starts Redis and returns once it accepts connections. */
+    public synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(extraArguments);
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run redis-server", e);
+        }
+        Process started = process;
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readUntilReady(started));
+        try {
+            if (!ready.get(START_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("redis-server on port " + port + " ended before it was ready");
+            }
+        } catch (TimeoutException | ExecutionException e) {
+            stop();
+            throw new IllegalStateException("redis-server on port " + port + " did not become ready", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops Redis (SIGTERM) and returns once the process has ended: everything it held is gone. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Reads Redis's log until it is ready, then keeps draining it so Redis never blocks on a full pipe. */
+    private static boolean readUntilReady(Process process) {
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = log.readLine()) != null) {
+                if (line.contains(READY)) {
+                    Thread drainer = new Thread(() -> drain(log), "redis-server-log");
+                    drainer.setDaemon(true);
+                    drainer.start();
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void drain(BufferedReader log) {
+        try {
+            while (log.readLine() != null) {
+                // Redis's own log; nobody reads it after start
+            }
+        } catch (IOException ended) {
+            // the process ended
+        }
+    }
+}
