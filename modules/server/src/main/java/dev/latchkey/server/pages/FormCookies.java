@@ -58,6 +58,11 @@ public class FormCookies {
         return cookie(sessions.cookieName(), value, -1);
     }
 
+    /** A session cookie that makes the browser forget the one it has (after a logout). */
+    public NewCookie expiredSessionCookie() {
+        return cookie(sessions.cookieName(), "", 0);
+    }
+
     private NewCookie cookie(String name, String value, int maxAge) {
         return new NewCookie.Builder(name)
                 .value(value)

@@ -85,7 +85,7 @@ public class ConsentDecisions implements ConsentPages {
         PendingConsent request = waiting(requestId, sessionCookie);
         unchangedClient(request);
         // the atomic take makes this the one decision of the request
-        if (!pending.take(requestId)) {
+        if (pending.take(requestId).isEmpty()) {
             throw new ErrorPageException(400, EXPIRED, "the consent request was decided concurrently");
         }
         AuthorizationReply reply = request.reply();

@@ -60,6 +60,8 @@ public class Discovery {
                 issuer + "/revoke",
                 // RFC 7591 §3 / RFC 8414 §2: only when registration is on
                 registration.mode() == RegistrationSettings.Mode.OFF ? null : issuer + "/register",
+                // OIDC RP-Initiated Logout §2.1
+                issuer + "/logout",
                 List.of("code"),
                 List.of("query", "form_post"),
                 List.copyOf(tokenEndpoint.grantTypes()),

@@ -14,7 +14,7 @@ import java.util.List;
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc8414#section-2">RFC 8414 §2</a>
  */
 @JsonbPropertyOrder({"issuer", "authorizationEndpoint", "tokenEndpoint", "userinfoEndpoint", "jwksUri",
-        "introspectionEndpoint", "revocationEndpoint", "registrationEndpoint",
+        "introspectionEndpoint", "revocationEndpoint", "registrationEndpoint", "endSessionEndpoint",
         "responseTypesSupported", "responseModesSupported", "grantTypesSupported", "subjectTypesSupported",
         "idTokenSigningAlgValuesSupported", "tokenEndpointAuthMethodsSupported",
         "tokenEndpointAuthSigningAlgValuesSupported", "introspectionEndpointAuthMethodsSupported",
@@ -33,6 +33,7 @@ public record ProviderMetadata(
         @JsonbProperty("introspection_endpoint") String introspectionEndpoint,
         @JsonbProperty("revocation_endpoint") String revocationEndpoint,
         @JsonbProperty("registration_endpoint") String registrationEndpoint,
+        @JsonbProperty("end_session_endpoint") String endSessionEndpoint,
         @JsonbProperty("response_types_supported") List<String> responseTypesSupported,
         @JsonbProperty("response_modes_supported") List<String> responseModesSupported,
         @JsonbProperty("grant_types_supported") List<String> grantTypesSupported,
