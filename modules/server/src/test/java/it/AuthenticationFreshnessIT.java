@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import it.support.HttpLogin;
 import it.support.Latchkey;
@@ -73,13 +74,16 @@ class AuthenticationFreshnessIT {
         return fresh;
     }
 
-    private static long authTime(String code, Pkce pkce) throws Exception {
+    private static JWTClaimsSet idToken(String code, Pkce pkce) throws Exception {
         HttpResponse<String> tokens = postForm("/token", form(params("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT, "code_verifier", pkce.verifier())),
                 "Authorization", basic(client.clientId(), client.secret()));
         assertEquals(200, tokens.statusCode(), tokens.body());
-        SignedJWT idToken = SignedJWT.parse(Latchkey.json(tokens).getString("id_token"));
-        return idToken.getJWTClaimsSet().getDateClaim("auth_time").toInstant().getEpochSecond();
+        return SignedJWT.parse(Latchkey.json(tokens).getString("id_token")).getJWTClaimsSet();
+    }
+
+    private static long authTime(String code, Pkce pkce) throws Exception {
+        return idToken(code, pkce).getDateClaim("auth_time").toInstant().getEpochSecond();
     }
 
     @Test
@@ -137,5 +141,35 @@ class AuthenticationFreshnessIT {
         assertTrue(location(get(returnTo, fresh)).startsWith(Latchkey.BASE_URL + "/login?"));
         // and the session the new login replaced is gone
         assertTrue(location(HttpLogin.authorize(session, request(Pkce.create()))).startsWith(Latchkey.BASE_URL + "/login?"));
+    }
+
+    @Test
+    void theLoginUnderPromptLoginRenewsTheSessionCookieAndKeepsTheSessionId() throws Exception {
+        String session = HttpLogin.sessionCookie(user.username(), user.password());
+        Pkce before = Pkce.create();
+        String sid = idToken(queryValue(location(HttpLogin.authorize(session, request(before))), "code"), before)
+                .getStringClaim("sid");
+        Pkce after = Pkce.create();
+
+        String loginLocation = location(HttpLogin.authorize(session, request(after, "prompt", "login")));
+        String renewed = logInAgainAt(loginLocation, session);
+        String back = location(get(queryValue(loginLocation, "return_to"), renewed));
+
+        assertEquals(sid, idToken(queryValue(back, "code"), after).getStringClaim("sid"), "the same session");
+        // the cookie value it had before the login opens nothing any more
+        assertTrue(location(HttpLogin.authorize(session, request(Pkce.create()))).startsWith(Latchkey.BASE_URL + "/login?"));
+        assertTrue(get("/login", session).body().contains("name=\"password\""), "not signed in with the old value");
+        assertTrue(location(HttpLogin.authorize(renewed, request(Pkce.create()))).startsWith(REDIRECT + "?code="));
+    }
+
+    @Test
+    void aLoginWithFreshOneRenewsTheSessionCookieAndTheOldOneIsDead() {
+        String session = HttpLogin.sessionCookie(user.username(), user.password());
+
+        String renewed = HttpLogin.logInAgain(session, user.username(), user.password());
+
+        assertNotEquals(session, renewed);
+        assertTrue(location(HttpLogin.authorize(session, request(Pkce.create()))).startsWith(Latchkey.BASE_URL + "/login?"));
+        assertTrue(location(HttpLogin.authorize(renewed, request(Pkce.create()))).startsWith(REDIRECT + "?code="));
     }
 }

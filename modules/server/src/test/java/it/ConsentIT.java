@@ -242,8 +242,9 @@ class ConsentIT {
         assertTrue(whileLive.indicatesSuccess(), "the session is live");
         Tokens rotated = whileLive.toSuccessResponse().getTokens();
 
-        // a new login replaces (ends) the session the tokens were issued in
-        HttpLogin.logInAgain(session, user.username(), user.password());
+        // another user's login in the same browser replaces (ends) the session the tokens were issued in
+        TestUsers.User other = TestUsers.aUser();
+        HttpLogin.logInAgain(session, other.username(), other.password());
 
         TokenResponse refused = refresh(client, rotated);
         assertFalse(refused.indicatesSuccess());

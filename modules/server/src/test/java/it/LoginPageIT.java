@@ -97,7 +97,14 @@ class LoginPageIT {
                 .replaceFirst("^/", Latchkey.BASE_URL + "/"));
         String session = response.headers().allValues("Set-Cookie").stream().filter(c -> c.contains("latchkey_session"))
                 .findFirst().orElseThrow();
-        assertTrue(session.contains("HttpOnly") && session.contains("SameSite=Lax"), session);
+        assertTrue(session.startsWith("__Host-") && session.contains("HttpOnly") && session.contains("Secure")
+                && session.contains("SameSite=Lax") && session.contains("Path=/"), session);
+        assertFalse(session.contains("Max-Age") || session.contains("Expires"), "a browser-session cookie: " + session);
+        String device = response.headers().allValues("Set-Cookie").stream().filter(c -> c.contains("latchkey_device"))
+                .findFirst().orElseThrow();
+        assertTrue(device.startsWith("__Host-latchkey_device=") && device.contains("HttpOnly")
+                && device.contains("Secure") && device.contains("SameSite=Lax") && device.contains("Path=/"), device);
+        assertTrue(device.contains("Max-Age=31536000"), "long-lived: " + device);
     }
 
     @Test

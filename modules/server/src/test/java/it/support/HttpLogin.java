@@ -31,8 +31,10 @@ public final class HttpLogin {
     }
 
     /**
-     * Logs in again in a browser that has the session {@code sessionCookie}: the new session
-     * replaces (ends) that one. Returns the new session's Cookie header.
+     * Logs in again in a browser that has the session {@code sessionCookie}, with the form shown
+     * although signed in ({@code fresh=1}). The same user's login renews the session (same id, a
+     * new cookie value; the old one stops working); another user's replaces (ends) it. Returns
+     * the Cookie header of the session the browser then has.
      */
     public static String logInAgain(String sessionCookie, String username, String password) {
         HttpResponse<String> page = Latchkey.send(HttpRequest.newBuilder(Latchkey.uri("/login?fresh=1"))

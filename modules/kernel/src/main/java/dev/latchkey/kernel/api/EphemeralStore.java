@@ -2,6 +2,7 @@ package dev.latchkey.kernel.api;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A short-lived key-value store shared by every node: sessions, pending authorization
@@ -28,6 +29,18 @@ public interface EphemeralStore {
 
     /** Deletes a key; nothing happens when it is absent. */
     void delete(String key);
+
+    /**
+     * Adds {@code member} to the set at {@code key} and sets the whole set's time to live to
+     * {@code ttl}, both at once (Redis {@code SADD} + {@code PEXPIRE} in one script).
+     */
+    void addToSet(String key, String member, Duration ttl);
+
+    /** Removes {@code member} from the set at {@code key}; true when this call removed it (Redis {@code SREM}). */
+    boolean removeFromSet(String key, String member);
+
+    /** The members of the set at {@code key}; empty when there is none or it expired (Redis {@code SMEMBERS}). */
+    Set<String> members(String key);
 
     /** True when the store answers (for the readiness check). */
     boolean isAvailable();

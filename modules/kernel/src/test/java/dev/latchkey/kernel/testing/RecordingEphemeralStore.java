@@ -1,7 +1,7 @@
 package dev.latchkey.kernel.testing;
 
 import dev.latchkey.kernel.api.EphemeralStore;
-import dev.latchkey.kernel.api.EphemeralStores;
+import dev.latchkey.kernel.internal.store.InProcessEphemeralStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,22 +12,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The real in-process store ({@link EphemeralStores#inProcess}) that also remembers the TTL of
+ * The real in-process store ({@link dev.latchkey.kernel.api.EphemeralStores#inProcess}) that also remembers the TTL of
  * each key's last write, so a test can check which keys a component keeps and for how long.
  * Every read and write goes to the real store: expiry and the atomicity of {@link #take} are
- * the production ones.
+ * the production ones. {@link #sweep()} and {@link #size()} show what the store itself holds.
  */
 public final class RecordingEphemeralStore implements EphemeralStore {
 
     private record Write(Duration ttl, Instant expiresAt) {
     }
 
-    private final EphemeralStore store;
+    private final InProcessEphemeralStore store;
     private final Clock clock;
     private final Map<String, Write> writes = new ConcurrentHashMap<>();
 
     public RecordingEphemeralStore(Clock clock) {
-        this.store = EphemeralStores.inProcess(clock);
+        this.store = new InProcessEphemeralStore(clock);
         this.clock = clock;
     }
 
@@ -81,6 +81,36 @@ public final class RecordingEphemeralStore implements EphemeralStore {
     public void delete(String key) {
         store.delete(key);
         writes.remove(key);
+    }
+
+    @Override
+    public void addToSet(String key, String member, Duration ttl) {
+        store.addToSet(key, member, ttl);
+        writes.put(key, new Write(ttl, clock.instant().plus(ttl)));
+    }
+
+    @Override
+    public boolean removeFromSet(String key, String member) {
+        boolean removed = store.removeFromSet(key, member);
+        if (store.members(key).isEmpty()) {
+            writes.remove(key);
+        }
+        return removed;
+    }
+
+    @Override
+    public Set<String> members(String key) {
+        return store.members(key);
+    }
+
+    /** Runs the store's periodic sweep of expired entries now. */
+    public void sweep() {
+        store.sweep();
+    }
+
+    /** How many entries the store holds, expired ones not yet swept included. */
+    public int size() {
+        return store.size();
     }
 
     @Override

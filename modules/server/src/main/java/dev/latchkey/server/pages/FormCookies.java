@@ -10,9 +10,10 @@ import jakarta.ws.rs.core.NewCookie;
 import java.util.regex.Pattern;
 
 /**
- * The cookies of the pages: the session cookie and the CSRF cookie of the double-submit
- * pattern. Both are HttpOnly, SameSite=Lax, Path=/, and {@code __Host-} + Secure wherever the
- * browser treats the origin as secure (https and loopback).
+ * The cookies of the pages: the session cookie, the CSRF cookie of the double-submit pattern and
+ * the long-lived device cookie (which tells a user's known devices from new ones). All are
+ * HttpOnly, SameSite=Lax, Path=/, and {@code __Host-} + Secure wherever the browser treats the
+ * origin as secure (https and loopback).
  */
 @ApplicationScoped
 public class FormCookies {
@@ -61,6 +62,18 @@ public class FormCookies {
     /** A session cookie that makes the browser forget the one it has (after a logout). */
     public NewCookie expiredSessionCookie() {
         return cookie(sessions.cookieName(), "", 0);
+    }
+
+    /** The value of the device cookie, or null. */
+    public String deviceCookieValue(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(sessions.deviceCookieName());
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** The device cookie, living as long as a device stays known. */
+    public NewCookie deviceCookie(String deviceId) {
+        return cookie(sessions.deviceCookieName(), deviceId, (int) Math.min(Integer.MAX_VALUE,
+                sessions.deviceCookieLifetime().toSeconds()));
     }
 
     private NewCookie cookie(String name, String value, int maxAge) {

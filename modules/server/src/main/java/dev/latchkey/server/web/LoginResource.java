@@ -9,6 +9,9 @@ import dev.latchkey.server.pages.FormCookies;
 import dev.latchkey.server.pages.Locales;
 import dev.latchkey.server.pages.PageRenderer;
 import dev.latchkey.server.pages.ReturnTo;
+import dev.latchkey.session.api.LoginDevice;
+import dev.latchkey.session.api.NewSession;
+import dev.latchkey.session.api.SessionLimitReachedException;
 import dev.latchkey.session.api.SsoSession;
 import dev.latchkey.session.api.SsoSessions;
 import dev.latchkey.session.api.StartedSession;
@@ -43,8 +46,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * page was asked for with {@code fresh=1}: the authorization endpoint asks so for
  * {@code prompt=login} and {@code max_age}, which want the user to log in again. The parameter
  * can only make the page stricter, so it needs no check; the authorization endpoint decides by
- * itself whether the login it comes back with is recent enough. A login replaces the session
- * the browser had.
+ * itself whether the login it comes back with is recent enough. A login of the browser's own
+ * user renews its session (same id, new cookie value); a login of another user replaces it. A
+ * login refused because the user has the most sessions allowed shows the form with the reason.
+ * Every login (re)sets the long-lived device cookie, by which the session module tells known
+ * devices from new ones.
  *
  * <p>{@code login_hint} prefills the username field (escaped by the template, at most
  * {@value #MAX_LOGIN_HINT_LENGTH} characters, used for nothing else); {@code ui_locales} picks
@@ -141,12 +147,18 @@ public class LoginResource {
 
     private Response next(LoginProgress progress, String target, String username) {
         if (progress instanceof LoginProgress.Completed completed) {
-            // the new login replaces the browser's session, if it had one
-            sessions.end(cookies.sessionCookieValue(headers));
-            StartedSession started = sessions.start(completed.userId(), completed.authenticationMethods(),
-                    completed.authenticatedAt());
+            LoginContext context = context();
+            NewSession login = new NewSession(completed.userId(), completed.authenticationMethods(), null,
+                    completed.authenticatedAt(), new LoginDevice(context.remoteAddress(), context.userAgent(),
+                    cookies.deviceCookieValue(headers)));
+            StartedSession started;
+            try {
+                started = sessions.start(login, cookies.sessionCookieValue(headers));
+            } catch (SessionLimitReachedException e) {
+                return loginForm(target, username, "login.error.session_limit", Response.Status.CONFLICT);
+            }
             return Response.seeOther(URI.create(target))
-                    .cookie(cookies.sessionCookie(started.cookieValue()))
+                    .cookie(cookies.sessionCookie(started.cookieValue()), cookies.deviceCookie(started.deviceId()))
                     .header("Cache-Control", "no-store")
                     .build();
         }

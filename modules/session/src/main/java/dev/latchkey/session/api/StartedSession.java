@@ -1,5 +1,9 @@
 package dev.latchkey.session.api;
 
-/** A new session and the secret value its cookie carries; the secret is not kept anywhere else. */
-public record StartedSession(SsoSession session, String cookieValue) {
+/**
+ * A session just started (or rotated by a new login in it), the secret value its cookie now
+ * carries (kept nowhere else) and the value for the long-lived device cookie: the browser's own
+ * when it sent one, a new random one otherwise.
+ */
+public record StartedSession(SsoSession session, String cookieValue, String deviceId) {
 }

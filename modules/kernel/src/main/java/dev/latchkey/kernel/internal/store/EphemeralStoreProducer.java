@@ -1,8 +1,9 @@
 package dev.latchkey.kernel.internal.store;
 
 import dev.latchkey.kernel.api.EphemeralStore;
-import dev.latchkey.kernel.api.EphemeralStores;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -10,6 +11,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.RedisClient;
@@ -18,14 +22,23 @@ import redis.clients.jedis.RedisClient;
  * Chooses the store: Redis when {@code LATCHKEY_REDIS_URL} is set, the JVM's memory otherwise.
  * Making the Redis client opens no connection, so the server starts while Redis is away (and is
  * not ready until it answers).
+ * The in-process store is swept of expired entries every minute (Redis expires keys itself).
  */
 @ApplicationScoped
 class EphemeralStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(EphemeralStoreProducer.class.getName());
 
+    private static final long SWEEP_PERIOD_SECONDS = 60;
+
     private final EphemeralStore store;
     private final RedisClient redis;
+
+    /** Liberty's managed scheduled executor ({@code concurrent-3.0}), typed by the interface it extends. */
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService executor;
+
+    private ScheduledFuture<?> sweep;
 
     @Inject
     EphemeralStoreProducer(@ConfigProperty(name = "latchkey.redis.url") Optional<String> redisUrl,
@@ -40,7 +53,7 @@ class EphemeralStoreProducer {
                     + ", at most " + poolMax + " connections, timeout " + timeout);
         } else {
             this.redis = null;
-            this.store = EphemeralStores.inProcess(Clock.systemUTC());
+            this.store = new InProcessEphemeralStore(Clock.systemUTC());
             LOG.info("Ephemeral store: in-process (set LATCHKEY_REDIS_URL to share it between nodes)");
         }
     }
@@ -57,8 +70,19 @@ class EphemeralStoreProducer {
         return store;
     }
 
+    @PostConstruct
+    void scheduleSweep() {
+        if (store instanceof InProcessEphemeralStore inProcess) {
+            sweep = executor.scheduleWithFixedDelay(inProcess::sweep, SWEEP_PERIOD_SECONDS, SWEEP_PERIOD_SECONDS,
+                    TimeUnit.SECONDS);
+        }
+    }
+
     @PreDestroy
     void close() {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         if (redis != null) {
             redis.close();
         }

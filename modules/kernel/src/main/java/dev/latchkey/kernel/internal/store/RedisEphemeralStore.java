@@ -2,7 +2,9 @@ package dev.latchkey.kernel.internal.store;
 
 import dev.latchkey.kernel.api.EphemeralStore;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -13,6 +15,10 @@ import redis.clients.jedis.params.SetParams;
 final class RedisEphemeralStore implements EphemeralStore {
 
     private static final String PREFIX = "latchkey:";
+
+    /** SADD and PEXPIRE as one step: a set never lives on without its time to live. */
+    private static final String ADD_TO_SET = "redis.call('SADD', KEYS[1], ARGV[1]); "
+            + "return redis.call('PEXPIRE', KEYS[1], ARGV[2])";
 
     private final UnifiedJedis redis;
 
@@ -43,6 +49,21 @@ final class RedisEphemeralStore implements EphemeralStore {
     @Override
     public void delete(String key) {
         redis.del(PREFIX + key);
+    }
+
+    @Override
+    public void addToSet(String key, String member, Duration ttl) {
+        redis.eval(ADD_TO_SET, List.of(PREFIX + key), List.of(member, Long.toString(ttl.toMillis())));
+    }
+
+    @Override
+    public boolean removeFromSet(String key, String member) {
+        return redis.srem(PREFIX + key, member) > 0;
+    }
+
+    @Override
+    public Set<String> members(String key) {
+        return redis.smembers(PREFIX + key);
     }
 
     @Override

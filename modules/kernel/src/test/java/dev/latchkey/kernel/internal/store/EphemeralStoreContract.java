@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,8 +69,35 @@ abstract class EphemeralStoreContract {
     }
 
     @Test
+    void setMembersAreAddedOnceAndRemovedAndAnEmptySetIsGone() {
+        String key = key("set");
+        store().addToSet(key, "a", Duration.ofMinutes(1));
+        store().addToSet(key, "b", Duration.ofMinutes(1));
+        store().addToSet(key, "a", Duration.ofMinutes(1));
+        assertEquals(Set.of("a", "b"), store().members(key));
+
+        assertTrue(store().removeFromSet(key, "a"));
+        assertFalse(store().removeFromSet(key, "a"));
+        assertEquals(Set.of("b"), store().members(key));
+        assertTrue(store().removeFromSet(key, "b"));
+
+        assertEquals(Set.of(), store().members(key));
+        assertFalse(store().removeFromSet(key, "b"));
+        assertFalse(store().removeFromSet(key("unknown"), "x"));
+    }
+
+    @Test
+    void deleteRemovesASet() {
+        String key = key("set-delete");
+        store().addToSet(key, "a", Duration.ofMinutes(1));
+        store().delete(key);
+        assertEquals(Set.of(), store().members(key));
+    }
+
+    @Test
     void getOfAnUnknownKeyIsEmpty() {
         assertEquals(Optional.empty(), store().get(key("unknown")));
         assertEquals(Optional.empty(), store().take(key("unknown")));
+        assertEquals(Set.of(), store().members(key("unknown")));
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.kernel.testing.TestClock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InProcessEphemeralStoreTest extends EphemeralStoreContract {
@@ -33,6 +34,36 @@ class InProcessEphemeralStoreTest extends EphemeralStoreContract {
         clock.advance(Duration.ofSeconds(2));
         assertTrue(store.putIfAbsent("k", "new", Duration.ofSeconds(1)));
         assertEquals(Optional.of("new"), store.get("k"));
+    }
+
+    @Test
+    void aSetExpiresWithTheTtlOfItsLastAdd() {
+        store.addToSet("s", "a", Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(8));
+        store.addToSet("s", "b", Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(8));
+        assertEquals(Set.of("a", "b"), store.members("s"));
+
+        clock.advance(Duration.ofSeconds(2));
+
+        assertEquals(Set.of(), store.members("s"));
+        store.addToSet("s", "c", Duration.ofSeconds(10));
+        assertEquals(Set.of("c"), store.members("s"), "an expired set's members do not come back");
+    }
+
+    @Test
+    void sweepRemovesExpiredValuesAndSetsAndKeepsLiveOnes() {
+        store.put("old", "v", Duration.ofSeconds(1));
+        store.addToSet("old-set", "a", Duration.ofSeconds(1));
+        store.put("live", "v", Duration.ofMinutes(1));
+        store.addToSet("live-set", "a", Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(5));
+
+        store.sweep();
+
+        assertEquals(2, store.size());
+        assertEquals(Optional.of("v"), store.get("live"));
+        assertEquals(Set.of("a"), store.members("live-set"));
     }
 
     @Test

@@ -36,9 +36,12 @@ class RedisEphemeralStoreTest extends EphemeralStoreContract {
     @Test
     void keysArePrefixedAndCarryTheirTtlInRedis() {
         store.put("ttl-check", "v", Duration.ofSeconds(30));
-        long ttl = redis.pttl("latchkey:ttl-check");
-        assertTrue(ttl > 20_000 && ttl <= 30_000, "ttl was " + ttl);
-        store.delete("ttl-check");
+        store.addToSet("set-ttl-check", "a", Duration.ofSeconds(30));
+        for (String key : new String[] {"ttl-check", "set-ttl-check"}) {
+            long ttl = redis.pttl("latchkey:" + key);
+            assertTrue(ttl > 20_000 && ttl <= 30_000, key + ": ttl was " + ttl);
+            store.delete(key);
+        }
         assertTrue(store.isAvailable());
         assertEquals("redis", store.kind());
     }

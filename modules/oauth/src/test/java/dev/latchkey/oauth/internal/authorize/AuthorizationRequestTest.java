@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.oauth.internal.code.AuthorizationCode;
+import dev.latchkey.oauth.internal.fixtures.TestSessions;
 import dev.latchkey.session.api.SsoSession;
 import java.time.Instant;
 import java.util.List;
@@ -91,7 +92,7 @@ class AuthorizationRequestTest {
                 "scope", "openid", "nonce", "n-1", "code_challenge", CHALLENGE, "code_challenge_method", "S256"));
         UUID userId = UUID.randomUUID();
         Instant authTime = NOW.minusSeconds(90);
-        SsoSession session = new SsoSession("sid-1", userId, authTime, List.of("pwd", "otp"), authTime, NOW);
+        SsoSession session = TestSessions.session("sid-1", userId, authTime, List.of("pwd", "otp"), authTime, NOW);
 
         assertEquals(new AuthorizationCode("spa", REDIRECT_URI, userId, "sid-1", "openid", "n-1", CHALLENGE, "S256",
                 authTime, List.of("pwd", "otp"), NOW, List.of(), null), request.grant(session, NOW));

@@ -564,7 +564,7 @@ class AuthorizationServiceTest {
 
     @Test
     void authorizeWhenMaxAgeZeroAndSessionOfThisSecondThenFreshLoginPage() {
-        sessions.add(COOKIE, new SsoSession("sid-1", userId, NOW, List.of("pwd"), NOW, NOW));
+        sessions.add(COOKIE, TestSessions.session("sid-1", userId, NOW, List.of("pwd"), NOW, NOW));
         users.with(TestUsers.alice());
 
         String location = location(withCookie("response_type", "code", "client_id", "web-app",
@@ -719,7 +719,7 @@ class AuthorizationServiceTest {
         String returnTo = freshLoginReturnTo("id_token_hint", idTokenHint(bob()));
         clock.advance(Duration.ofSeconds(20));
         users.with(bob());
-        sessions.add(COOKIE, new SsoSession("sid-2", bob().id(), clock.instant(), List.of("pwd"), clock.instant(),
+        sessions.add(COOKIE, TestSessions.session("sid-2", bob().id(), clock.instant(), List.of("pwd"), clock.instant(),
                 clock.instant()));
 
         String location = location(returnedTo(returnTo));
@@ -842,7 +842,7 @@ class AuthorizationServiceTest {
     /** The browser logged in again just now: its cookie names a session authenticated now. */
     private void loggedInAgain() {
         Instant now = clock.instant();
-        sessions.add(COOKIE, new SsoSession("sid-2", userId, now, List.of("pwd"), now, now));
+        sessions.add(COOKIE, TestSessions.session("sid-2", userId, now, List.of("pwd"), now, now));
     }
 
     private static RawAuthorizationRequest get(String... namesAndValues) {
@@ -890,7 +890,7 @@ class AuthorizationServiceTest {
     }
 
     private SsoSession session() {
-        return new SsoSession("sid-1", userId, AUTH_TIME, List.of("pwd", "otp"), AUTH_TIME, NOW);
+        return TestSessions.session("sid-1", userId, AUTH_TIME, List.of("pwd", "otp"), AUTH_TIME, NOW);
     }
 
 }

@@ -134,6 +134,21 @@ class RevokedAccessTokensTest {
         }
 
         @Override
+        public void addToSet(String key, String member, Duration ttl) {
+            store.addToSet(key, member, ttl);
+        }
+
+        @Override
+        public boolean removeFromSet(String key, String member) {
+            return store.removeFromSet(key, member);
+        }
+
+        @Override
+        public Set<String> members(String key) {
+            return store.members(key);
+        }
+
+        @Override
         public boolean isAvailable() {
             return store.isAvailable();
         }

@@ -13,8 +13,10 @@ import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import dev.latchkey.oauth.internal.protocol.Scope;
+import dev.latchkey.session.api.SessionEndReason;
 import dev.latchkey.session.events.SessionEnded;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RefreshTokenRevocationsTest {
@@ -54,7 +56,7 @@ class RefreshTokenRevocationsTest {
         RefreshToken online = issue("web-app", "openid", "s1");
         RefreshToken offline = issue("web-app", "openid offline_access", "s1");
         RefreshToken otherSession = issue("web-app", "openid", "s2");
-        revocations.onSessionEnded(SessionEnded.now("s1", TestUsers.alice().id()));
+        revocations.onSessionEnded(SessionEnded.now("s1", TestUsers.alice().id(), SessionEndReason.LOGOUT, Set.of("web-app")));
         assertNotNull(reread(online).revokedAt());
         assertNull(reread(offline).revokedAt());
         assertNull(reread(otherSession).revokedAt());
