@@ -12,6 +12,8 @@ public final class Problems {
     public static final URI MALFORMED_REQUEST = URI.create("urn:latchkey:problem:malformed-request");
     public static final URI NOT_FOUND = URI.create("urn:latchkey:problem:not-found");
     public static final URI CONFLICT = URI.create("urn:latchkey:problem:conflict");
+    /** 503: a store the request needs (Redis) does not answer; the answer carries {@code Retry-After}. */
+    public static final URI TEMPORARILY_UNAVAILABLE = URI.create("urn:latchkey:problem:temporarily-unavailable");
 
     private Problems() {
     }

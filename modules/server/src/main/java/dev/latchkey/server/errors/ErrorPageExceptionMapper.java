@@ -34,11 +34,15 @@ public class ErrorPageExceptionMapper implements ExceptionMapper<ErrorPageExcept
     @Override
     public Response toResponse(ErrorPageException exception) {
         LOG.fine(() -> "Error page " + exception.messageKey() + ": " + exception.getMessage());
-        String html = pages.render("error", Locales.of(headers, uri.getQueryParameters().getFirst("ui_locales")), Map.of("messageKey", exception.messageKey()));
-        return Response.status(exception.status())
+        return page(exception.status(), "error", Map.of("messageKey", exception.messageKey())).build();
+    }
+
+    /** An uncacheable page of {@code template} with {@code status}, in the request's language. */
+    Response.ResponseBuilder page(int status, String template, Map<String, Object> variables) {
+        String html = pages.render(template, Locales.of(headers, uri.getQueryParameters().getFirst("ui_locales")), variables);
+        return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
-                .entity(html)
-                .build();
+                .entity(html);
     }
 }

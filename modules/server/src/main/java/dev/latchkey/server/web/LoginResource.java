@@ -4,6 +4,8 @@ import dev.latchkey.identity.api.LoginContext;
 import dev.latchkey.identity.api.LoginFlow;
 import dev.latchkey.identity.api.LoginProgress;
 import dev.latchkey.identity.api.UserDirectory;
+import dev.latchkey.kernel.api.EphemeralStore;
+import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
 import dev.latchkey.kernel.api.ErrorPageException;
 import dev.latchkey.server.pages.FormCookies;
 import dev.latchkey.server.pages.Locales;
@@ -55,6 +57,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * <p>{@code login_hint} prefills the username field (escaped by the template, at most
  * {@value #MAX_LOGIN_HINT_LENGTH} characters, used for nothing else); {@code ui_locales} picks
  * the page language before {@code Accept-Language} and is carried through the form posts.
+ *
+ * <p>While the session store (Redis) does not answer, the page is the 503 "sign-in is temporarily
+ * unavailable" page instead of a form whose submission would fail.
  */
 @Path("/login")
 @RequestScoped
@@ -69,6 +74,9 @@ public class LoginResource {
 
     @Inject
     SsoSessions sessions;
+
+    @Inject
+    EphemeralStore store;
 
     @Inject
     UserDirectory users;
@@ -94,6 +102,10 @@ public class LoginResource {
     public Response show(@QueryParam("return_to") String returnTo, @QueryParam("fresh") String fresh,
                          @QueryParam("login_hint") String loginHint, @QueryParam("ui_locales") String uiLocales) {
         this.uiLocales = uiLocales;
+        if (!store.isAvailable()) {
+            // no form that cannot be submitted: while the session store is away the page says so (503)
+            throw new EphemeralStoreUnavailableException("the session store does not answer", null);
+        }
         String target = ReturnTo.sanitize(returnTo);
         Optional<SsoSession> current = Optional.ofNullable(cookies.sessionCookieValue(headers)).flatMap(sessions::resolve);
         if (current.isPresent() && !"1".equals(fresh)) {

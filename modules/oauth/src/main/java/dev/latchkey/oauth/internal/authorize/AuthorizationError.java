@@ -19,7 +19,9 @@ enum AuthorizationError {
     INVALID_REQUEST_OBJECT("invalid_request_object"),
     REQUEST_URI_NOT_SUPPORTED("request_uri_not_supported"),
     /** OpenID Connect Core Error Code unmet_authentication_requirements: an essential acr cannot be met. */
-    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements");
+    UNMET_AUTHENTICATION_REQUIREMENTS("unmet_authentication_requirements"),
+    /** RFC 6749 §4.1.2.1: the server cannot answer now (its session store does not answer); the client may retry. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable");
 
     private final String code;
 

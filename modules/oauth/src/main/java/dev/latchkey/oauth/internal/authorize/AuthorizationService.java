@@ -1,6 +1,7 @@
 package dev.latchkey.oauth.internal.authorize;
 
 import static dev.latchkey.oauth.internal.authorize.AuthorizationError.LOGIN_REQUIRED;
+import static dev.latchkey.oauth.internal.authorize.AuthorizationError.TEMPORARILY_UNAVAILABLE;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.LOGIN_HINT;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.MAX_VALUE_LENGTH;
 import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.STATE;
@@ -9,6 +10,7 @@ import static dev.latchkey.oauth.internal.authorize.AuthorizationParameters.UI_L
 import dev.latchkey.identity.api.UserDirectory;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.kernel.api.EphemeralStore;
+import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.client.ClientLookup;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
@@ -33,7 +35,10 @@ import java.util.Set;
  * send the browser next — the client's redirect URI with a code or an error (in the query, or
  * posted by a form with {@code response_mode=form_post}), or the login page, which comes back to
  * the same request. Errors about the client or its redirect URI are
- * thrown as {@link dev.latchkey.kernel.api.ErrorPageException}s instead (RFC 6749 §4.1.2.1).
+ * thrown as {@link dev.latchkey.kernel.api.ErrorPageException}s instead (RFC 6749 §4.1.2.1). A
+ * session store that does not answer once the redirect URI is known is redirected as
+ * {@code temporarily_unavailable}; before that it passes as
+ * {@link EphemeralStoreUnavailableException} (the server's 503 page).
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.1">RFC 6749 §4.1.1</a>
  * @see <a href="https://openid.net/specs/openid-connect-core-1_0.html#AuthorizationEndpoint">OIDC Core §3.1.2</a>
@@ -166,6 +171,10 @@ public class AuthorizationService {
                     request.demandsFreshLogin() || selectAccount, now));
         } catch (AuthorizationException e) {
             return refused(parameters, redirectUri, e);
+        } catch (EphemeralStoreUnavailableException e) {
+            // RFC 6749 §4.1.2.1: a redirect cannot carry a 503, this error code says it instead
+            return refused(parameters, redirectUri, new AuthorizationException(TEMPORARILY_UNAVAILABLE,
+                    "the server cannot reach its session store; try again in a moment"));
         }
     }
 

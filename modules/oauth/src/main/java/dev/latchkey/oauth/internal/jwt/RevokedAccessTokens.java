@@ -24,6 +24,11 @@ import java.util.UUID;
  * one store read per second per node instead of one per request. Callers check only tokens whose
  * signature already verified, so forged tokens never reach the store.
  *
+ * <p>When the store does not answer, a question this node cannot answer from memory throws
+ * {@link dev.latchkey.kernel.api.EphemeralStoreUnavailableException} (503): the deny-list fails
+ * closed, since a revoked token must not pass while Redis is away. A revocation likewise fails
+ * instead of being remembered on this node only.
+ *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7009#section-2">RFC 7009 §2</a>
  */
 @ApplicationScoped

@@ -33,6 +33,11 @@ import java.util.Optional;
  * a forged token can at most get itself refused (MP JWT refuses it anyway), and the read costs no
  * ES256 verification. A token that is not a JWT is left to MP JWT.
  *
+ * <p>Fail closed: when the deny-list (Redis) does not answer, the filter does not let the token
+ * through unchecked; the store's {@link dev.latchkey.kernel.api.EphemeralStoreUnavailableException}
+ * passes and the server answers 503 (problem, {@code Retry-After}) until Redis is back. A token
+ * already known on this node as not revoked (for the last second) or revoked still gets its answer.
+ *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6750#section-3.1">RFC 6750 §3.1</a>
  */
 @Provider

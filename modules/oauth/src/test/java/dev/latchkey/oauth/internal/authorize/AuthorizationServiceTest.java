@@ -18,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.kernel.api.ErrorPageException;
+import dev.latchkey.kernel.api.EphemeralStore;
 import dev.latchkey.kernel.api.EphemeralStores;
 import dev.latchkey.kernel.testing.TestClock;
+import dev.latchkey.kernel.testing.UnavailableStore;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -67,14 +69,7 @@ class AuthorizationServiceTest {
     private final TestAuthorizationCodes codes = new TestAuthorizationCodes();
     private final TestClock clock = new TestClock();
     private final OAuthFixture fixture = new OAuthFixture();
-    private final AuthorizationService service = new AuthorizationService(
-            clientId -> Optional.ofNullable(clients.get(clientId)), sessions, users, codes,
-            EphemeralStores.inProcess(clock), new TestServerSettings(), fixture.consents,
-            new RequestObjects(new ClientSignatures(new ClientKeys(new JwksFetcher(), clock)), new TestServerSettings(),
-                    clock),
-            new ResourceIndicators(new ResourceServerCatalog(InMemoryResourceServers.withTestServers(),
-                    new TestServerSettings(), OAuthSettings.defaults(), clock)),
-            fixture.keys, clock);
+    private final AuthorizationService service = service(EphemeralStores.inProcess(clock));
     private final UUID userId = TestUsers.alice().id();
 
     AuthorizationServiceTest() {
@@ -839,10 +834,45 @@ class AuthorizationServiceTest {
         return withCookie(namesAndValues);
     }
 
+    @Test
+    void authorizeWhenSessionStoreDoesNotAnswerThenTemporarilyUnavailableRedirectedWithState() {
+        AuthorizationService withoutRedis = service(UnavailableStore.create());
+
+        // prompt=login: the login page would need a marker in the store
+        String redirect = ((AuthorizationAnswer.Redirect) withoutRedis.authorize(get("response_type", "code",
+                "client_id", "web-app", "redirect_uri", REDIRECT_URI, "state", "s1", "prompt", "login"))).location();
+
+        assertEquals(REDIRECT_URI, withoutQuery(redirect));
+        assertEquals("temporarily_unavailable", query(redirect).get("error"));
+        assertEquals("s1", query(redirect).get("state"));
+        assertEquals(ISSUER, query(redirect).get("iss"));
+        assertNoCodeIssued();
+    }
+
+    @Test
+    void authorizeWhenSessionStoreDoesNotAnswerAndClientUnknownThenErrorPageFirst() {
+        AuthorizationService withoutRedis = service(UnavailableStore.create());
+
+        ErrorPageException page = assertThrows(ErrorPageException.class, () -> withoutRedis.authorize(
+                get("response_type", "code", "client_id", "nobody", "redirect_uri", REDIRECT_URI, "prompt", "login")));
+        assertEquals("invalid_client", page.messageKey());
+    }
+
     /** The browser logged in again just now: its cookie names a session authenticated now. */
     private void loggedInAgain() {
         Instant now = clock.instant();
         sessions.add(COOKIE, TestSessions.session("sid-2", userId, now, List.of("pwd"), now, now));
+    }
+
+    private AuthorizationService service(EphemeralStore store) {
+        return new AuthorizationService(
+                clientId -> Optional.ofNullable(clients.get(clientId)), sessions, users, codes,
+                store, new TestServerSettings(), fixture.consents,
+                new RequestObjects(new ClientSignatures(new ClientKeys(new JwksFetcher(), clock)), new TestServerSettings(),
+                        clock),
+                new ResourceIndicators(new ResourceServerCatalog(InMemoryResourceServers.withTestServers(),
+                        new TestServerSettings(), OAuthSettings.defaults(), clock)),
+                fixture.keys, clock);
     }
 
     private static RawAuthorizationRequest get(String... namesAndValues) {

@@ -2,11 +2,15 @@ package dev.latchkey.oauth.internal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
+import dev.latchkey.kernel.testing.UnavailableStore;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
+import dev.latchkey.oauth.internal.jwt.RevokedAccessTokens;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;
 import dev.latchkey.oauth.internal.jwt.VerifiedAccessToken;
 import dev.latchkey.oauth.internal.protocol.Scope;
@@ -47,6 +51,11 @@ class RevokedBearerTokenFilterTest {
     /** Runs the filter on a request to {@code path} and returns what it aborted with (null when it let it through). */
     private Response filter(String path, String authorization) {
         AtomicReference<Response> aborted = new AtomicReference<>();
+        filter.filter(request(path, authorization, aborted));
+        return aborted.get();
+    }
+
+    private ContainerRequestContext request(String path, String authorization, AtomicReference<Response> aborted) {
         UriInfo uriInfo = (UriInfo) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {UriInfo.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getPath") && (args == null || args.length == 0)) {
@@ -54,7 +63,7 @@ class RevokedBearerTokenFilterTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-        ContainerRequestContext request = (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+        return (ContainerRequestContext) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getUriInfo" -> uriInfo;
                     case "getHeaderString" -> "Authorization".equalsIgnoreCase((String) args[0]) ? authorization : null;
@@ -64,8 +73,17 @@ class RevokedBearerTokenFilterTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        filter.filter(request);
-        return aborted.get();
+    }
+
+    @Test
+    void filterWhenDenyListDoesNotAnswerThenFailsClosedWithStoreUnavailable() {
+        // the server maps the exception to 503: a token the deny-list cannot vouch for is not let through
+        RevokedBearerTokenFilter withoutRedis = new RevokedBearerTokenFilter(
+                new RevokedAccessTokens(UnavailableStore.create(), fixture.clock), fixture.server);
+        String token = token();
+        ContainerRequestContext request = request("/api/v1/account", "Bearer " + token, new AtomicReference<>());
+
+        assertThrows(EphemeralStoreUnavailableException.class, () -> withoutRedis.filter(request));
     }
 
     @Test
