@@ -23,6 +23,8 @@ class ModuleBoundariesTest {
     static void importClasses() {
         latchkey = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // the kernel's shared test helpers (a test-jar on the ITs' class path) are tests too
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.latchkey");
     }
 
