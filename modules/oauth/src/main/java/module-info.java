@@ -21,6 +21,7 @@ module dev.latchkey.oauth {
     requires static org.eclipse.microprofile.openapi;
     requires static microprofile.health.api;
     requires static microprofile.jwt.auth.api;
+    requires static microprofile.fault.tolerance.api;
     requires com.nimbusds.jose.jwt;
     requires java.logging;
     requires java.net.http;

@@ -2,6 +2,7 @@ package dev.latchkey.server.metrics;
 
 import dev.latchkey.identity.events.LoginFailed;
 import dev.latchkey.identity.events.LoginSucceeded;
+import dev.latchkey.oauth.events.BackChannelLogoutFailed;
 import dev.latchkey.oauth.events.TokenRequestRefused;
 import dev.latchkey.oauth.events.TokensIssued;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,17 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Counts logins by outcome and token requests by grant and outcome, from the events the
- * modules publish once per outcome ({@code /metrics}: {@code latchkey_logins_total},
- * {@code latchkey_token_requests_total}).
+ * Counts logins by outcome, token requests by grant and outcome, and undelivered back-channel
+ * logout tokens, from the events the modules publish once per outcome ({@code /metrics}:
+ * {@code latchkey_logins_total}, {@code latchkey_token_requests_total},
+ * {@code latchkey_backchannel_logout_failures_total}).
  */
 @ApplicationScoped
 public class OutcomeCounters {
 
     static final String LOGINS = "latchkey.logins";
     static final String TOKEN_REQUESTS = "latchkey.token.requests";
+    static final String BACKCHANNEL_LOGOUT_FAILURES = "latchkey.backchannel.logout.failures";
     private static final Pattern TAG_VALUE = Pattern.compile("[a-z_:.-]{1,64}");
 
     @Inject
@@ -42,6 +45,11 @@ public class OutcomeCounters {
     void tokenRequestRefused(@Observes TokenRequestRefused event) {
         registry.counter(TOKEN_REQUESTS, new Tag("grant_type", tagValue(event.grantType())),
                 new Tag("outcome", tagValue(event.error()))).inc();
+    }
+
+    void backChannelLogoutFailed(@Observes BackChannelLogoutFailed event) {
+        // no client tag: client ids are unbounded; the admin API lists the failures per client
+        registry.counter(BACKCHANNEL_LOGOUT_FAILURES).inc();
     }
 
     /** Tag values come from requests: keep the set bounded. */

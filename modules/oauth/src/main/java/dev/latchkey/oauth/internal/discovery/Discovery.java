@@ -91,6 +91,9 @@ public class Discovery {
                 true,
                 AuthenticationContexts.SUPPORTED,
                 DisplayValidator.SUPPORTED,
+                // OIDC Back-Channel Logout §2.1: supported, and logout tokens always carry sid
+                true,
+                true,
                 // draft-ietf-oauth-client-id-metadata-document: only when on
                 metadataDocuments.enabled() ? Boolean.TRUE : null);
     }

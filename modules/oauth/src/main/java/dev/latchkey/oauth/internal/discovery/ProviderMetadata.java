@@ -23,7 +23,8 @@ import java.util.List;
         "codeChallengeMethodsSupported", "scopesSupported", "claimsSupported",
         "authorizationResponseIssParameterSupported", "requestParameterSupported",
         "requestUriParameterSupported", "requestObjectSigningAlgValuesSupported", "claimsParameterSupported",
-        "acrValuesSupported", "displayValuesSupported", "clientIdMetadataDocumentSupported"})
+        "acrValuesSupported", "displayValuesSupported", "backchannelLogoutSupported",
+        "backchannelLogoutSessionSupported", "clientIdMetadataDocumentSupported"})
 public record ProviderMetadata(
         @JsonbProperty("issuer") String issuer,
         @JsonbProperty("authorization_endpoint") String authorizationEndpoint,
@@ -58,6 +59,8 @@ public record ProviderMetadata(
         @JsonbProperty("claims_parameter_supported") boolean claimsParameterSupported,
         @JsonbProperty("acr_values_supported") List<String> acrValuesSupported,
         @JsonbProperty("display_values_supported") List<String> displayValuesSupported,
+        @JsonbProperty("backchannel_logout_supported") boolean backchannelLogoutSupported,
+        @JsonbProperty("backchannel_logout_session_supported") boolean backchannelLogoutSessionSupported,
         @JsonbProperty("client_id_metadata_document_supported") Boolean clientIdMetadataDocumentSupported) {
 
     public ProviderMetadata {

@@ -117,6 +117,8 @@ class DiscoveryTest {
             assertEquals(TestServerSettings.ISSUER + "/revoke", json.get("revocation_endpoint"));
             assertEquals(TestServerSettings.ISSUER + "/register", json.get("registration_endpoint"));
             assertEquals(TestServerSettings.ISSUER + "/logout", json.get("end_session_endpoint"));
+            assertEquals(true, json.get("backchannel_logout_supported"));
+            assertEquals(true, json.get("backchannel_logout_session_supported"));
             assertEquals(List.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt"),
                     json.get("introspection_endpoint_auth_methods_supported"));
             assertEquals(List.of("client_secret_basic", "client_secret_post", "client_secret_jwt", "private_key_jwt",

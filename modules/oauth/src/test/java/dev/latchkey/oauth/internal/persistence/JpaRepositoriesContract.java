@@ -13,6 +13,7 @@ import dev.latchkey.oauth.internal.client.RegisteredClient;
 import dev.latchkey.oauth.internal.client.StoredClient;
 import dev.latchkey.oauth.internal.fixtures.TestClientKeys;
 import dev.latchkey.oauth.internal.consent.Consent;
+import dev.latchkey.oauth.internal.logout.BackChannelLogoutFailure;
 import dev.latchkey.oauth.internal.protocol.Scope;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
 import dev.latchkey.oauth.internal.keys.StoredSigningKey;
@@ -90,6 +91,34 @@ abstract class JpaRepositoriesContract extends PersistenceUnitContract {
             servers.em = em;
             return work.apply(servers);
         });
+    }
+
+    private <T> T logoutFailures(Function<JpaBackChannelLogoutFailures, T> work) {
+        return tx(em -> {
+            JpaBackChannelLogoutFailures failures = new JpaBackChannelLogoutFailures();
+            failures.em = em;
+            return work.apply(failures);
+        });
+    }
+
+    @Test
+    void backChannelLogoutFailuresAddListNewestFirstLimitedAndDeleteByClient() {
+        logoutFailures(f -> {
+            f.add(new BackChannelLogoutFailure("web-app", "sid-1", USER, "https://app.example/bc", "the client answered 500", T0));
+            f.add(new BackChannelLogoutFailure("web-app", "sid-2", USER, "https://app.example/bc", "timeout",
+                    T0.plusSeconds(60)));
+            f.add(new BackChannelLogoutFailure("spa", "sid-1", USER, "https://spa.example/bc", "timeout", T0));
+            return null;
+        });
+
+        List<BackChannelLogoutFailure> listed = logoutFailures(f -> f.ofClient("web-app", 10));
+        assertEquals(List.of("sid-2", "sid-1"), listed.stream().map(BackChannelLogoutFailure::sessionId).toList());
+        assertEquals(new BackChannelLogoutFailure("web-app", "sid-1", USER, "https://app.example/bc",
+                "the client answered 500", T0), listed.get(1));
+        assertEquals(1, logoutFailures(f -> f.ofClient("web-app", 1)).size());
+        assertEquals(Integer.valueOf(2), logoutFailures(f -> (Integer) f.deleteClient("web-app")));
+        assertTrue(logoutFailures(f -> f.ofClient("web-app", 10)).isEmpty());
+        assertEquals(1, logoutFailures(f -> f.ofClient("spa", 10)).size());
     }
 
     @Test

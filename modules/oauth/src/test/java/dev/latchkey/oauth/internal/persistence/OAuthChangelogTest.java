@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** db/oauth/changelog.xml applies, rolls back completely and applies again, on H2 and on PostgreSQL alike. */
 class OAuthChangelogTest {
 
-    private static final List<String> TABLES = List.of("oauth_client", "oauth_consent", "oauth_initial_access_token",
+    private static final List<String> TABLES = List.of("oauth_backchannel_logout_failure", "oauth_client",
+            "oauth_consent", "oauth_initial_access_token",
             "oauth_refresh_token", "oauth_resource_server", "oauth_signing_key");
 
     @Test

@@ -5,7 +5,7 @@ import dev.latchkey.kernel.testing.PersistenceUnitHarness;
 /** The oauth changelog and persistence unit on test databases. */
 final class OAuthSchema {
 
-    static final PersistenceUnitHarness HARNESS = new PersistenceUnitHarness("oauth", "db/oauth/changelog.xml", 10);
+    static final PersistenceUnitHarness HARNESS = new PersistenceUnitHarness("oauth", "db/oauth/changelog.xml", 11);
 
     private OAuthSchema() {
     }
