@@ -16,30 +16,20 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.SignedJWT;
-import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
-import com.nimbusds.oauth2.sdk.AuthorizationResponse;
-import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
-import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
-import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.id.State;
-import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
-import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import it.support.Browser;
 import it.support.CallbackReceiver;
 import it.support.HttpLogin;
 import it.support.Latchkey;
+import it.support.RelyingParty;
 import it.support.TestClients;
 import it.support.TestUsers;
 import jakarta.json.Json;
@@ -67,12 +57,14 @@ class LogoutIT {
 
     private static OIDCProviderMetadata provider;
     private static TestClients.Registered client;
+    private static RelyingParty rp;
 
     @BeforeAll
     static void registerAClientWithAPostLogoutRedirectUri() throws Exception {
         provider = OIDCProviderMetadata.resolve(new Issuer(Latchkey.BASE_URL));
         client = TestClients.confidentialClient(CALLBACK, Json.createObjectBuilder()
                 .add("post_logout_redirect_uris", Json.createArrayBuilder().add(BYE)).build());
+        rp = new RelyingParty(provider, client);
     }
 
     @Test
@@ -84,8 +76,8 @@ class LogoutIT {
     void aLogoutWithTheSessionsIdTokenEndsItAtOnceRevokesItsRefreshTokensAndReturnsWithState() throws Exception {
         TestUsers.User user = TestUsers.aUser();
         String session = HttpLogin.sessionCookie(user.username(), user.password());
-        OIDCTokenResponse online = tokens(session, new Scope("openid"));
-        OIDCTokenResponse offline = tokens(session, new Scope("openid", "offline_access"));
+        OIDCTokenResponse online = rp.tokens(session, new Scope("openid"));
+        OIDCTokenResponse offline = rp.tokens(session, new Scope("openid", "offline_access"));
         State state = new State();
 
         URI logout = new LogoutRequest(provider.getEndSessionEndpointURI(), online.getOIDCTokens().getIDToken(),
@@ -100,10 +92,10 @@ class LogoutIT {
                 .anyMatch(cookie -> cookie.contains("latchkey_session=") && cookie.contains("max-age=0")),
                 "the browser forgets its session cookie");
         assertFalse(signedIn(session), "the session ended");
-        TokenResponse refused = refresh(online);
+        TokenResponse refused = rp.refresh(online);
         assertFalse(refused.indicatesSuccess(), "a refresh token of the session ends with it");
         assertEquals("invalid_grant", ((TokenErrorResponse) refused).getErrorObject().getCode());
-        assertTrue(refresh(offline).indicatesSuccess(), "offline_access outlives the session");
+        assertTrue(rp.refresh(offline).indicatesSuccess(), "offline_access outlives the session");
     }
 
     @Test
@@ -150,7 +142,7 @@ class LogoutIT {
     void badRequestsGetAnErrorPageNeverARedirectAndEndNothing() throws Exception {
         TestUsers.User user = TestUsers.aUser();
         String session = HttpLogin.sessionCookie(user.username(), user.password());
-        JWT idToken = tokens(session, new Scope("openid")).getOIDCTokens().getIDToken();
+        JWT idToken = rp.tokens(session, new Scope("openid")).getOIDCTokens().getIDToken();
         TestClients.Registered other = TestClients.confidentialClient(CALLBACK);
 
         assertRefused(session, new LogoutRequest(provider.getEndSessionEndpointURI(), idToken,
@@ -219,30 +211,5 @@ class LogoutIT {
         Matcher request = REQUEST_FIELD.matcher(page);
         assertTrue(request.find(), "a confirmation form");
         return request.group(1);
-    }
-
-    private static OIDCTokenResponse tokens(String session, Scope scope) throws Exception {
-        CodeVerifier verifier = new CodeVerifier();
-        AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType("code"), scope,
-                new ClientID(client.clientId()), URI.create(CALLBACK))
-                .endpointURI(provider.getAuthorizationEndpointURI())
-                .state(new State())
-                .codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build();
-        AuthorizationResponse callback = AuthorizationResponse.parse(URI.create(location(HttpLogin.authorize(session,
-                request.toQueryString()))));
-        assertTrue(callback.indicatesSuccess(), callback::toString);
-        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(),
-                new ClientSecretBasic(new ClientID(client.clientId()), new Secret(client.secret())),
-                new AuthorizationCodeGrant(callback.toSuccessResponse().getAuthorizationCode(), URI.create(CALLBACK),
-                        verifier)).toHTTPRequest().send());
-        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
-        return (OIDCTokenResponse) response.toSuccessResponse();
-    }
-
-    private static TokenResponse refresh(OIDCTokenResponse tokens) throws Exception {
-        return OIDCTokenResponseParser.parse(new TokenRequest(provider.getTokenEndpointURI(),
-                new ClientSecretBasic(new ClientID(client.clientId()), new Secret(client.secret())),
-                new RefreshTokenGrant(tokens.getOIDCTokens().getRefreshToken())).toHTTPRequest().send());
     }
 }

@@ -2,11 +2,11 @@ package dev.latchkey.oauth.internal.clientkeys;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import dev.latchkey.oauth.internal.client.MetadataDocumentFetcher;
+import dev.latchkey.oauth.internal.protocol.OutboundHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public class JwksFetcher {
     static final int TIMEOUT_SECONDS = 3;
     private static final Logger LOG = Logger.getLogger(JwksFetcher.class.getName());
 
-    private volatile HttpClient http;
+    private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(TIMEOUT_SECONDS));
     private boolean loopbackHttpAllowed;
 
     /** The server's fetcher: https only. */
@@ -53,23 +53,6 @@ public class JwksFetcher {
     /** A fetcher that, when {@code loopbackHttpAllowed}, also fetches http URIs of loopback hosts. */
     public JwksFetcher(boolean loopbackHttpAllowed) {
         this.loopbackHttpAllowed = loopbackHttpAllowed;
-    }
-
-    /** The HTTP client, made at the first fetch: a client runs a thread, which a CDI proxy must not start. */
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-                            .build();
-                }
-                client = http;
-            }
-        }
-        return client;
     }
 
     /** The public keys at {@code uri}; empty when the URI is not allowed or the fetch fails. */
@@ -83,7 +66,7 @@ public class JwksFetcher {
             LOG.warning(() -> "Not fetching client keys from " + uri + ": the host is not a public address");
             return Optional.empty();
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange = http().sendAsync(HttpRequest.newBuilder(uri)
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.client().sendAsync(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(TIMEOUT_SECONDS))
                 .header("Accept", "application/json, application/jwk-set+json")
                 .GET().build(), LimitedBody.handler(MAX_BYTES));

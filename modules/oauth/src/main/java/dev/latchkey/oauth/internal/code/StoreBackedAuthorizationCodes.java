@@ -2,6 +2,7 @@ package dev.latchkey.oauth.internal.code;
 
 import dev.latchkey.kernel.api.EphemeralStore;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.session.api.SsoSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -15,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Codes in the kernel's ephemeral store (Redis when clustered), as JSON under
  * {@code "code:" + SHA-256(code)}: a dump of the store yields no usable code. Redemption is the
  * store's atomic take ({@code GETDEL} on Redis), so a code is single-use across all nodes; a
- * redeemed code leaves a replay marker under {@code "code-used:" + SHA-256(code)}.
+ * redeemed code leaves a replay marker under {@code "code-used:" + SHA-256(code)}. Issuing a code
+ * in an SSO session binds the client to that session ({@link SsoSessions#bindClient}), so that the
+ * session's end reaches the client by back-channel logout.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-4.1.2">RFC 6749 §4.1.2</a>
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc6749#section-10.5">RFC 6749 §10.5</a>
@@ -31,20 +34,22 @@ class StoreBackedAuthorizationCodes implements AuthorizationCodes {
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private EphemeralStore store;
+    private SsoSessions sessions;
     private Duration codeTtl;
     private Clock clock;
 
     @Inject
-    StoreBackedAuthorizationCodes(EphemeralStore store,
+    StoreBackedAuthorizationCodes(EphemeralStore store, SsoSessions sessions,
                                   @ConfigProperty(name = "latchkey.oauth.code-ttl") Duration codeTtl) {
-        this(store, codeTtl, Clock.systemUTC());
+        this(store, sessions, codeTtl, Clock.systemUTC());
     }
 
-    StoreBackedAuthorizationCodes(EphemeralStore store, Duration codeTtl, Clock clock) {
+    StoreBackedAuthorizationCodes(EphemeralStore store, SsoSessions sessions, Duration codeTtl, Clock clock) {
         if (codeTtl.isNegative() || codeTtl.isZero()) {
             throw new IllegalArgumentException("latchkey.oauth.code-ttl must be positive, was " + codeTtl);
         }
         this.store = store;
+        this.sessions = sessions;
         this.codeTtl = codeTtl;
         this.clock = clock;
     }
@@ -58,6 +63,10 @@ class StoreBackedAuthorizationCodes implements AuthorizationCodes {
         // RFC 6749 §4.1.2: a maximum code lifetime of 10 minutes is RECOMMENDED; ours is a minute
         String code = SecureTokens.newToken();
         store.put(CODE_PREFIX + SecureTokens.hash(code), jsonb.toJson(grant), codeTtl);
+        if (grant.sessionId() != null) {
+            // Back-Channel Logout §2.7: the OP must know the RPs a session's end is to be sent to
+            sessions.bindClient(grant.sessionId(), grant.clientId());
+        }
         return code;
     }
 

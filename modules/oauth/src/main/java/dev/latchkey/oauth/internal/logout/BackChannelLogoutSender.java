@@ -1,10 +1,10 @@
 package dev.latchkey.oauth.internal.logout;
 
+import dev.latchkey.oauth.internal.protocol.OutboundHttp;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -35,24 +35,7 @@ public class BackChannelLogoutSender {
 
     static final int TIMEOUT_SECONDS = 5;
 
-    private volatile HttpClient http;
-
-    /** The HTTP client, made at the first send: a client runs a thread, which a CDI proxy must not start. */
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
-                            .build();
-                }
-                client = http;
-            }
-        }
-        return client;
-    }
+    private final OutboundHttp http = new OutboundHttp(Duration.ofSeconds(TIMEOUT_SECONDS));
 
     /** Delivers {@code logoutToken} to {@code uri}; completes exceptionally when it could not. */
     @Asynchronous
@@ -69,7 +52,7 @@ public class BackChannelLogoutSender {
                         "logout_token=" + URLEncoder.encode(logoutToken, StandardCharsets.UTF_8)))
                 .build();
         try {
-            int status = http().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status / 100 != 2) {
                 throw new BackChannelLogoutException("the client answered " + status);
             }

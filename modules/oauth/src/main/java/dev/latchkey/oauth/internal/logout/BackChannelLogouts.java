@@ -2,7 +2,10 @@ package dev.latchkey.oauth.internal.logout;
 
 import dev.latchkey.oauth.internal.client.ClientLookup;
 import dev.latchkey.oauth.internal.client.RegisteredClient;
+import dev.latchkey.session.events.SessionEnded;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
@@ -51,8 +54,13 @@ public class BackChannelLogouts {
     protected BackChannelLogouts() {
     }
 
+    /** Whatever ended the session (logout, admin, expiry, a new login), its clients are told. */
+    void onSessionEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionEnded event) {
+        notifyClients(event.sessionId(), event.userId(), event.clientIds());
+    }
+
     /** Tells every client of {@code clientIds} with a back-channel logout URI that the session ended. */
-    public void sessionEnded(String sessionId, UUID userId, Set<String> clientIds) {
+    public void notifyClients(String sessionId, UUID userId, Set<String> clientIds) {
         Instant now = clock.instant();
         for (String clientId : clientIds) {
             clients.find(clientId).filter(client -> client.metadata().backchannelLogoutUri() != null)

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.latchkey.kernel.api.SecureTokens;
 import dev.latchkey.kernel.testing.RecordingEphemeralStore;
 import dev.latchkey.kernel.testing.TestClock;
+import dev.latchkey.oauth.internal.fixtures.TestSessions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ class StoreBackedAuthorizationCodesTest {
 
     private final TestClock clock = new TestClock();
     private final RecordingEphemeralStore store = new RecordingEphemeralStore(clock);
-    private final StoreBackedAuthorizationCodes codes = new StoreBackedAuthorizationCodes(store, TTL, clock);
+    private final TestSessions sessions = new TestSessions();
+    private final StoreBackedAuthorizationCodes codes = new StoreBackedAuthorizationCodes(store, sessions, TTL, clock);
     private ExecutorService threads;
 
     @AfterEach
@@ -50,6 +52,17 @@ class StoreBackedAuthorizationCodesTest {
         String code = codes.issue(grant);
 
         assertEquals(Optional.of(grant), codes.redeem(code));
+    }
+
+    @Test
+    void issueWhenTheGrantHasASessionThenTheClientIsBoundToIt() {
+        UUID user = UUID.randomUUID();
+        sessions.add("cookie", TestSessions.session("sid-1", user, START));
+
+        codes.issue(new AuthorizationCode("web-app", null, user, "sid-1", "openid", null, null, null, START, List.of(),
+                START, List.of(), null));
+
+        assertEquals(Set.of("web-app"), sessions.find("sid-1").orElseThrow().clientIds());
     }
 
     @Test
@@ -106,7 +119,7 @@ class StoreBackedAuthorizationCodesTest {
 
     @Test
     void redeemWhenConfiguredTtlLongerThenCodeLivesLonger() {
-        StoreBackedAuthorizationCodes longLived = new StoreBackedAuthorizationCodes(store, Duration.ofMinutes(5), clock);
+        StoreBackedAuthorizationCodes longLived = new StoreBackedAuthorizationCodes(store, sessions, Duration.ofMinutes(5), clock);
         String code = longLived.issue(fullGrant());
         clock.advance(Duration.ofMinutes(4));
 
@@ -191,9 +204,9 @@ class StoreBackedAuthorizationCodesTest {
     @Test
     void constructorWhenTtlNotPositiveThenRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new StoreBackedAuthorizationCodes(store, Duration.ZERO, clock));
+                () -> new StoreBackedAuthorizationCodes(store, sessions, Duration.ZERO, clock));
         assertThrows(IllegalArgumentException.class,
-                () -> new StoreBackedAuthorizationCodes(store, Duration.ofSeconds(-1), clock));
+                () -> new StoreBackedAuthorizationCodes(store, sessions, Duration.ofSeconds(-1), clock));
     }
 
     private static AuthorizationCode fullGrant() {

@@ -141,7 +141,7 @@ class BackChannelLogoutTest {
         AtomicInteger sent = new AtomicInteger();
         BackChannelLogouts real = new BackChannelLogouts(fixture.lookup, tokens, counting(sent), log, fixture.clock);
 
-        real.sessionEnded(SID, fixture.alice().id(), Set.of(listening.clientId(), failing.clientId(),
+        real.notifyClients(SID, fixture.alice().id(), Set.of(listening.clientId(), failing.clientId(),
                 TestClients.service().clientId(), "deleted-client"));
 
         assertEquals(2, sent.get(), "only the clients with a backchannel_logout_uri");
