@@ -29,15 +29,19 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * OpenID Connect Back-Channel Logout end to end: a client that got a code in a session and
  * registered a back-channel logout URI (a loopback receiver) gets a logout token when the user
  * logs out, which the Nimbus SDK's {@link LogoutTokenValidator} accepts; a receiver that fails a
  * few times gets it by the retries; one that always fails is recorded, listed for admins and
- * counted, and the logout itself never waits for any of it.
+ * counted; when most tries fail the circuit opens; and the logout itself never waits for any of it.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackChannelLogoutIT {
 
     private static final String CALLBACK = "https://rp.example.com/backchannel-it-cb";
@@ -120,18 +124,35 @@ class BackChannelLogoutIT {
             signInAndLogOut(client);
 
             assertTrue(receiver.awaitRequests(4, DELIVERY), "the first try and three retries");
-            Instant deadline = Instant.now().plus(DELIVERY);
-            JsonArray failures = failures(client);
-            while (failures.isEmpty() && Instant.now().isBefore(deadline)) {
-                failures = failures(client);
-            }
-            assertEquals(1, failures.size(), failures::toString);
-            JsonObject failure = failures.getJsonObject(0);
+            JsonObject failure = awaitFailure(client, 1);
             assertEquals(receiver.uri(), failure.getString("logout_uri"));
             assertEquals("the client answered 503", failure.getString("reason"));
             assertEquals(4, receiver.requests(), "no more tries after the retries");
             HttpResponse<String> metrics = Latchkey.get("/metrics?scope=application");
             assertTrue(metrics.body().contains("latchkey_backchannel_logout_failures_total"), metrics.body());
+        }
+    }
+
+    /**
+     * Last: the breaker is one for all clients and stays open for 30 seconds, which would refuse the
+     * deliveries of a test after it.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenMostTriesFailTheCircuitOpensAndTokensAreRecordedWithoutCallingOut() throws Exception {
+        try (LogoutTokenReceiver receiver = new LogoutTokenReceiver(-1)) {
+            TestClients.Registered client = clientListeningAt(receiver.uri(), "RS256");
+            int logouts = 0;
+            String reason = "";
+            // the breaker opens when 75 % of the last 20 tries failed: at most 5 logouts of 4 tries each
+            while (!reason.contains("CircuitBreakerOpen") && logouts < 8) {
+                int before = failures(client).size();
+                signInAndLogOut(client);
+                logouts++;
+                reason = awaitFailure(client, before + 1).getString("reason");
+            }
+            assertTrue(reason.contains("CircuitBreakerOpen"), reason);
+            assertTrue(receiver.requests() < 4 * logouts, "the open circuit did not call the client");
         }
     }
 
@@ -144,6 +165,17 @@ class BackChannelLogoutIT {
         assertEquals(404, Latchkey.get("/api/v1/admin/clients/no-such-client/logout-failures", Latchkey.adminToken())
                 .statusCode());
         assertEquals(200, Latchkey.get(path, Latchkey.adminToken()).statusCode());
+    }
+
+    /** The newest failure, once the client has {@code count} (polling the admin API up to {@link #DELIVERY}). */
+    private static JsonObject awaitFailure(TestClients.Registered client, int count) {
+        Instant deadline = Instant.now().plus(DELIVERY);
+        JsonArray failures = failures(client);
+        while (failures.size() < count && Instant.now().isBefore(deadline)) {
+            failures = failures(client);
+        }
+        assertEquals(count, failures.size(), failures::toString);
+        return failures.getJsonObject(0);
     }
 
     private static JsonArray failures(TestClients.Registered client) {
