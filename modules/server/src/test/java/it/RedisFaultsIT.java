@@ -49,6 +49,8 @@ class RedisFaultsIT {
     /** The session cookie and the tokens of the login made while Redis ran the first time. */
     private static String sessionCookie;
     private static JsonObject tokens;
+    /** A login form another browser loaded while Redis ran, and the CSRF cookie it came with. */
+    private static HttpResponse<String> formBeforeOutage;
 
     @BeforeAll
     static void redisNotStartedYet() {
@@ -88,6 +90,8 @@ class RedisFaultsIT {
         sessionCookie = logIn(null);
         tokens = codeFlow(sessionCookie);
         assertTrue(tokens.containsKey("id_token"), tokens.toString());
+        formBeforeOutage = get("/login");
+        assertEquals(200, formBeforeOutage.statusCode(), formBeforeOutage.body());
     }
 
     @Test
@@ -97,6 +101,15 @@ class RedisFaultsIT {
         assertReadiness("DOWN");
 
         assertUnavailablePage(send(request("/login").header("Cookie", sessionCookie).GET().build()),
+                "Sign-in is temporarily unavailable");
+        // the form loaded before the outage, submitted during it
+        assertUnavailablePage(post("/login", Latchkey.form(Latchkey.params("csrf",
+                HttpLogin.csrfField(formBeforeOutage.body()), "username", USERNAME, "password", PASSWORD,
+                "return_to", "/login")), null, "Cookie", HttpLogin.cookie(formBeforeOutage, "latchkey_csrf")),
+                "Sign-in is temporarily unavailable");
+        assertUnavailablePage(send(request("/consent?request=pending-before-the-outage")
+                .header("Cookie", sessionCookie).GET().build()), "Sign-in is temporarily unavailable");
+        assertUnavailablePage(send(request("/logout").header("Cookie", sessionCookie).GET().build()),
                 "Sign-in is temporarily unavailable");
         assertRedirectedUnavailable(send(request("/authorize?" + authorizationQuery(Pkce.create()))
                 .header("Cookie", sessionCookie).GET().build()));
