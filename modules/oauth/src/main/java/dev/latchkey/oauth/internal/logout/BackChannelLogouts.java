@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -63,8 +64,14 @@ public class BackChannelLogouts {
     public void notifyClients(String sessionId, UUID userId, Set<String> clientIds) {
         Instant now = clock.instant();
         for (String clientId : clientIds) {
-            clients.find(clientId).filter(client -> client.metadata().backchannelLogoutUri() != null)
-                    .ifPresent(client -> send(client, sessionId, userId, now));
+            try {
+                clients.find(clientId).filter(client -> client.metadata().backchannelLogoutUri() != null)
+                        .ifPresent(client -> send(client, sessionId, userId, now));
+            } catch (RuntimeException e) {
+                // the session has ended already: a client that cannot be told must not fail the logout
+                LOG.log(Level.WARNING, "Back-channel logout of session " + sessionId + " to client " + clientId
+                        + " could not be started", e);
+            }
         }
     }
 

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,6 +155,24 @@ class BackChannelLogoutTest {
         assertEquals("the client answered 500", failure.reason());
         assertEquals(1, failed.fired().size());
         assertEquals(failing.clientId(), failed.fired().get(0).clientId());
+    }
+
+    @Test
+    void notifyClientsWhenOneClientCannotBeLookedUpThenTheOthersAreStillTold() throws Exception {
+        List<String> received = Collections.synchronizedList(new ArrayList<>());
+        RegisteredClient listening = withBackchannel(TestClients.webApp(), "RS256", receiver(200, received));
+        BackChannelLogouts logouts = new BackChannelLogouts(clientId -> {
+            if (clientId.equals("broken")) {
+                throw new IllegalStateException("database down");
+            }
+            return fixture.lookup.find(clientId);
+        }, tokens, counting(new AtomicInteger()), log, fixture.clock);
+        fixture.clients.put(listening.clientId(), listening);
+
+        logouts.notifyClients(SID, fixture.alice().id(), new LinkedHashSet<>(List.of("broken",
+                listening.clientId())));
+
+        assertEquals(1, received.size());
     }
 
     private static BackChannelLogoutSender counting(AtomicInteger sent) {
