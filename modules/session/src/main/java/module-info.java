@@ -10,4 +10,5 @@ module dev.latchkey.session {
     requires static jakarta.inject;
     requires static jakarta.json.bind;
     requires static microprofile.config.api;
+    requires uap.java;
 }
