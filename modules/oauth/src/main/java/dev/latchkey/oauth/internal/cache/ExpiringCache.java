@@ -71,6 +71,11 @@ public final class ExpiringCache<K, V> {
         entries.remove(key);
     }
 
+    /** Forgets every entry. */
+    public void clear() {
+        entries.clear();
+    }
+
     public int size() {
         return entries.size();
     }

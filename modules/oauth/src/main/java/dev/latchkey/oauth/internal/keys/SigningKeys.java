@@ -25,6 +25,9 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.kernel.api.ClusterBroadcast;
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
 import dev.latchkey.kernel.api.SecretCipher;
 import dev.latchkey.kernel.api.ServerStarting;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
@@ -44,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The signing keys in memory, one set per algorithm of {@link #ALGORITHMS}: ES256 (P-256) signs
@@ -59,8 +63,10 @@ import java.util.logging.Logger;
  * parties that cache the JWKS already hold it) becomes active, the active key is retired, and a
  * new next key is generated. A retired key stays published and verifying for the longest token
  * lifetime it could have signed ({@code retention}); after that it leaves the JWKS and is deleted
- * at the next rotation. Another node learns of a rotation when it meets an unknown {@code kid}
- * (reloading at most once per {@link #RELOAD_INTERVAL}) or at its periodic reload.
+ * at the next rotation. A change of the stored keys (a rotation, a next key published) is broadcast
+ * ({@value #CHANGED}, the algorithms), and the other nodes reload at once; a node that missed
+ * broadcasts reloads too. Failing that, another node learns of a rotation when it meets an unknown
+ * {@code kid} (reloading at most once per {@link #RELOAD_INTERVAL}) or at its periodic reload.
  *
  * @see <a href="https://datatracker.ietf.org/doc/html/rfc7517#section-5">RFC 7517 §5 (JWK Set)</a>
  */
@@ -80,6 +86,12 @@ public class SigningKeys {
      */
     public static final Duration PUBLISHED_BEFORE_SIGNING = Duration.ofSeconds(300);
 
+    /** The broadcast topic of a change of the stored keys; the payload names the algorithms. */
+    static final String CHANGED = "oauth.signing-keys-changed";
+
+    /** The broadcast of a node that has no other node to tell, as the unit tests build it. */
+    private static final ClusterBroadcast ALONE = (topic, payload) -> { };
+
     private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
     private static final String CONTEXT = "oauth_signing_key:";
 
@@ -87,12 +99,13 @@ public class SigningKeys {
     private SecretCipher cipher;
     private Clock clock;
     private Duration retention;
+    private ClusterBroadcast broadcast;
     private volatile Loaded loaded;
     private volatile Instant lastReload = Instant.MIN;
 
     @Inject
-    public SigningKeys(SigningKeyStore store, SecretCipher cipher, OAuthSettings settings) {
-        this(store, cipher, Clock.systemUTC(), longestTokenLifetime(settings));
+    public SigningKeys(SigningKeyStore store, SecretCipher cipher, OAuthSettings settings, ClusterBroadcast broadcast) {
+        this(store, cipher, Clock.systemUTC(), longestTokenLifetime(settings), broadcast);
     }
 
     public SigningKeys(SigningKeyStore store, SecretCipher cipher) {
@@ -105,10 +118,17 @@ public class SigningKeys {
 
     /** {@code retention}: how long a retired key keeps verifying — the longest lifetime of a token it signed. */
     public SigningKeys(SigningKeyStore store, SecretCipher cipher, Clock clock, Duration retention) {
+        this(store, cipher, clock, retention, ALONE);
+    }
+
+    /** {@code broadcast}: tells the other nodes that the stored keys changed. */
+    public SigningKeys(SigningKeyStore store, SecretCipher cipher, Clock clock, Duration retention,
+                       ClusterBroadcast broadcast) {
         this.store = store;
         this.cipher = cipher;
         this.clock = clock;
         this.retention = retention;
+        this.broadcast = broadcast;
     }
 
     /** For CDI's client proxy only. */
@@ -127,6 +147,17 @@ public class SigningKeys {
 
     void onStart(@Observes ServerStarting starting) {
         load();
+    }
+
+    /** Reloads when another node changed the stored keys. */
+    void onBroadcast(@Observes ClusterMessage message) {
+        if (!message.fromThisNode() && message.topic().equals(CHANGED)) {
+            reload();
+        }
+    }
+
+    void onMissedBroadcasts(@Observes ClusterMessagesMissed missed) {
+        reload();
     }
 
     /**
@@ -183,6 +214,7 @@ public class SigningKeys {
             rotate(algorithm);
         }
         install(store.findAll());
+        announce(algorithms);
         return keys();
     }
 
@@ -229,6 +261,7 @@ public class SigningKeys {
         List<StoredSigningKey> all = store.findAll();
         Instant now = clock.instant();
         List<JWSAlgorithm> rotated = new ArrayList<>();
+        List<JWSAlgorithm> changed = new ArrayList<>();
         for (JWSAlgorithm algorithm : ALGORITHMS) {
             Optional<StoredSigningKey> active = find(all, algorithm, StoredSigningKey.ACTIVE);
             if (active.isEmpty()) {
@@ -241,15 +274,24 @@ public class SigningKeys {
             Optional<StoredSigningKey> next = find(all, algorithm, StoredSigningKey.NEXT);
             if (next.isEmpty()) {
                 store.insertNext(generate(algorithm));
+                changed.add(algorithm);
                 LOG.info(() -> "Rotation of " + algorithm + " is due; published a next key first");
             } else if (now.isBefore(next.get().createdAt().plus(PUBLISHED_BEFORE_SIGNING))) {
                 LOG.fine(() -> "Rotation of " + algorithm + " waits until its next key has been published long enough");
             } else if (rotate(algorithm, all)) {
                 rotated.add(algorithm);
+                changed.add(algorithm);
             }
         }
         install(store.findAll());
+        if (!changed.isEmpty()) {
+            announce(changed);
+        }
         return rotated;
+    }
+
+    private void announce(Collection<JWSAlgorithm> algorithms) {
+        broadcast.publish(CHANGED, algorithms.stream().map(JWSAlgorithm::getName).collect(Collectors.joining(",")));
     }
 
     /** The active key of an algorithm. */

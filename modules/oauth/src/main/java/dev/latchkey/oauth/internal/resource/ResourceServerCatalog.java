@@ -1,5 +1,8 @@
 package dev.latchkey.oauth.internal.resource;
 
+import dev.latchkey.kernel.api.ClusterBroadcast;
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
 import dev.latchkey.kernel.api.ServerSettings;
 import dev.latchkey.oauth.internal.config.OAuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +20,14 @@ import java.util.Optional;
  * endpoint's hot path reads no database for a {@code resource} parameter. The registered ones are
  * read all at once (an operator registers a handful) and kept for
  * {@code latchkey.oauth.client-cache-ttl}, like clients; a change on this node drops the snapshot
- * when its transaction completes, other nodes see it when theirs expires.
+ * when its transaction completes and is broadcast ({@value #CHANGED}, the identifier), so the other
+ * nodes drop theirs; so does a node that missed broadcasts.
  */
 @ApplicationScoped
 public class ResourceServerCatalog {
+
+    /** The broadcast topic of a changed resource server; the payload is its identifier. */
+    static final String CHANGED = "oauth.resource-server-changed";
 
     private record Snapshot(Map<String, ResourceServer> servers, Instant expiresAt) {
     }
@@ -28,18 +35,22 @@ public class ResourceServerCatalog {
     private ResourceServers servers;
     private ServerSettings server;
     private OAuthSettings settings;
+    private ClusterBroadcast broadcast;
     private Clock clock;
     private volatile Snapshot snapshot;
 
     @Inject
-    public ResourceServerCatalog(ResourceServers servers, ServerSettings server, OAuthSettings settings) {
-        this(servers, server, settings, Clock.systemUTC());
+    public ResourceServerCatalog(ResourceServers servers, ServerSettings server, OAuthSettings settings,
+                                 ClusterBroadcast broadcast) {
+        this(servers, server, settings, broadcast, Clock.systemUTC());
     }
 
-    public ResourceServerCatalog(ResourceServers servers, ServerSettings server, OAuthSettings settings, Clock clock) {
+    public ResourceServerCatalog(ResourceServers servers, ServerSettings server, OAuthSettings settings,
+                                 ClusterBroadcast broadcast, Clock clock) {
         this.servers = servers;
         this.server = server;
         this.settings = settings;
+        this.broadcast = broadcast;
         this.clock = clock;
     }
 
@@ -71,8 +82,20 @@ public class ResourceServerCatalog {
         return current;
     }
 
-    /** Forgets the snapshot once a change is committed (or rolled back). */
+    /** Forgets the snapshot once a change is committed (or rolled back), here and on the other nodes. */
     void onChange(@Observes(during = TransactionPhase.AFTER_COMPLETION) ResourceServersChanged event) {
+        snapshot = null;
+        broadcast.publish(CHANGED, event.identifier());
+    }
+
+    /** Forgets the snapshot when another node changed a resource server. */
+    void onBroadcast(@Observes ClusterMessage message) {
+        if (!message.fromThisNode() && message.topic().equals(CHANGED)) {
+            snapshot = null;
+        }
+    }
+
+    void onMissedBroadcasts(@Observes ClusterMessagesMissed missed) {
         snapshot = null;
     }
 }

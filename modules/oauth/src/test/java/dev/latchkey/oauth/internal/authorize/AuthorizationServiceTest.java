@@ -871,7 +871,7 @@ class AuthorizationServiceTest {
                 new RequestObjects(new ClientSignatures(new ClientKeys(new JwksFetcher(), clock)), new TestServerSettings(),
                         clock),
                 new ResourceIndicators(new ResourceServerCatalog(InMemoryResourceServers.withTestServers(),
-                        new TestServerSettings(), OAuthSettings.defaults(), clock)),
+                        new TestServerSettings(), OAuthSettings.defaults(), fixture.broadcast, clock)),
                 fixture.keys, clock);
     }
 

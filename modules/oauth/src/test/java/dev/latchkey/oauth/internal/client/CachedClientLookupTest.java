@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
+import dev.latchkey.kernel.testing.RecordingBroadcast;
 import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
@@ -23,9 +26,10 @@ class CachedClientLookupTest {
 
     private final InMemoryClients stored = new InMemoryClients();
     private final TestClock clock = new TestClock();
+    private final RecordingBroadcast broadcast = new RecordingBroadcast();
     private final CachedClientLookup lookup = new CachedClientLookup(stored, OAuthSettings.defaults(),
             new MetadataDocumentClients(ClientMetadataDocumentSettings.off(), RegistrationSettings.defaults(),
-                    new MetadataDocumentFetcher()), clock);
+                    new MetadataDocumentFetcher()), broadcast, clock);
     private final ClientService service = new ClientService(stored, new RecordingEvent<>(lookup::onClientChanged),
             TestClients.sealing(), clock);
 
@@ -62,6 +66,28 @@ class CachedClientLookupTest {
         assertEquals("Renamed", lookup.find("spa").orElseThrow().name());
         service.delete("spa");
         assertFalse(lookup.find("spa").isPresent());
+    }
+
+    @Test
+    void changeHereThenTheOtherNodesTold() {
+        create("spa", "SPA");
+        assertEquals(List.of(new ClusterMessage(CachedClientLookup.CHANGED, "spa", true)), broadcast.published());
+    }
+
+    @Test
+    void findWhenChangedOnAnotherNodeThenReadAgain() {
+        create("spa", "SPA");
+        lookup.find("spa");
+        int before = stored.reads();
+        lookup.onBroadcast(new ClusterMessage(CachedClientLookup.CHANGED, "spa", true));
+        lookup.find("spa");
+        assertEquals(before, stored.reads(), "its own message changes nothing");
+        lookup.onBroadcast(new ClusterMessage(CachedClientLookup.CHANGED, "spa", false));
+        lookup.find("spa");
+        assertEquals(before + 1, stored.reads());
+        lookup.onMissedBroadcasts(ClusterMessagesMissed.now());
+        lookup.find("spa");
+        assertEquals(before + 2, stored.reads());
     }
 
     @Test

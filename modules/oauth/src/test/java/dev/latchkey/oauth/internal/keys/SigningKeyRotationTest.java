@@ -11,6 +11,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
+import dev.latchkey.kernel.testing.RecordingBroadcast;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.fixtures.InMemorySigningKeyStore;
 import dev.latchkey.oauth.internal.fixtures.TestCipher;
@@ -152,6 +155,46 @@ class SigningKeyRotationTest {
         assertFalse(keys.verifier("unknown-2").isPresent());
         assertEquals(reads + 2, store.reads.get());
         assertEquals(rotatedIn, keys.active(JWSAlgorithm.ES256).kid(), "the reload also switched the signer");
+    }
+
+    @Test
+    void rotateThenTheOtherNodesAreToldAndReloadAtOnce() {
+        RecordingBroadcast broadcast = new RecordingBroadcast();
+        SigningKeys rotating = new SigningKeys(store, new TestCipher(), clock, RETENTION, broadcast);
+        rotating.load();
+        keys.load();
+        rotating.rotate(ES256);
+        assertEquals(List.of(new ClusterMessage(SigningKeys.CHANGED, "ES256", true)), broadcast.published());
+
+        int reads = store.reads.get();
+        keys.onBroadcast(new ClusterMessage(SigningKeys.CHANGED, "ES256", true));
+        assertEquals(reads, store.reads.get(), "its own message changes nothing");
+        keys.onBroadcast(new ClusterMessage(SigningKeys.CHANGED, "ES256", false));
+        assertEquals(rotating.active(JWSAlgorithm.ES256).kid(), keys.active(JWSAlgorithm.ES256).kid(),
+                "signs with the new key without meeting its kid first");
+    }
+
+    @Test
+    void rotateDueWhenNothingDueThenNothingBroadcastButARotationIs() {
+        RecordingBroadcast broadcast = new RecordingBroadcast();
+        SigningKeys node = new SigningKeys(store, new TestCipher(), clock, RETENTION, broadcast);
+        node.load();
+        node.rotateDue(Duration.ofDays(90));
+        assertEquals(List.of(), broadcast.published());
+        clock.advance(Duration.ofDays(90));
+        node.rotateDue(Duration.ofDays(90));
+        assertEquals(List.of(new ClusterMessage(SigningKeys.CHANGED, "ES256,RS256,PS256,EdDSA", true)),
+                broadcast.published());
+    }
+
+    @Test
+    void missedBroadcastsThenReloaded() {
+        keys.load();
+        SigningKeys otherNode = new SigningKeys(store, new TestCipher(), clock, RETENTION);
+        otherNode.load();
+        otherNode.rotate(ES256);
+        keys.onMissedBroadcasts(ClusterMessagesMissed.now());
+        assertEquals(otherNode.active(JWSAlgorithm.ES256).kid(), keys.active(JWSAlgorithm.ES256).kid());
     }
 
     @Test

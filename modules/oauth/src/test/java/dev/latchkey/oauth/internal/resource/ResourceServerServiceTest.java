@@ -4,7 +4,10 @@ import static dev.latchkey.oauth.internal.fixtures.OAuthAssertions.assertProblem
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
 import dev.latchkey.kernel.api.PageRequest;
+import dev.latchkey.kernel.testing.RecordingBroadcast;
 import dev.latchkey.kernel.testing.RecordingEvent;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ResourceServerDefinition;
@@ -12,6 +15,7 @@ import dev.latchkey.oauth.internal.config.OAuthSettings;
 import dev.latchkey.oauth.internal.fixtures.InMemoryResourceServers;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +29,9 @@ class ResourceServerServiceTest {
     private final RecordingEvent<ResourceServersChanged> changed = new RecordingEvent<>();
     private final TestServerSettings server = new TestServerSettings();
     private final ResourceServerService service = new ResourceServerService(store, server, changed, clock);
-    private final ResourceServerCatalog catalog = new ResourceServerCatalog(store, server, OAuthSettings.defaults(), clock);
+    private final RecordingBroadcast broadcast = new RecordingBroadcast();
+    private final ResourceServerCatalog catalog = new ResourceServerCatalog(store, server, OAuthSettings.defaults(), broadcast,
+            clock);
 
     private static ResourceServerDefinition orders(String... scopes) {
         return new ResourceServerDefinition(ORDERS, "Orders", Set.of(scopes));
@@ -130,6 +136,26 @@ class ResourceServerServiceTest {
         store.delete(store.findByIdentifier(ORDERS).orElseThrow().id());
         clock.advance(OAuthSettings.defaults().clientCacheTtl());
         assertTrue(catalog.find(ORDERS).isEmpty(), "another node's delete is seen once the snapshot expires");
+    }
+
+    @Test
+    void catalogWhenChangedOnAnotherNodeThenReloaded() {
+        assertTrue(catalog.find(ORDERS).isEmpty());
+        service.create(orders("orders:read"));
+        catalog.onBroadcast(new ClusterMessage(ResourceServerCatalog.CHANGED, ORDERS, true));
+        assertTrue(catalog.find(ORDERS).isEmpty(), "its own message changes nothing");
+        catalog.onBroadcast(new ClusterMessage(ResourceServerCatalog.CHANGED, ORDERS, false));
+        assertEquals(Set.of("orders:read"), catalog.find(ORDERS).orElseThrow().scopes());
+        store.delete(store.findByIdentifier(ORDERS).orElseThrow().id());
+        catalog.onMissedBroadcasts(ClusterMessagesMissed.now());
+        assertTrue(catalog.find(ORDERS).isEmpty());
+    }
+
+    @Test
+    void catalogWhenChangedHereThenTheOtherNodesTold() {
+        service.create(orders("orders:read"));
+        catalog.onChange(changed.fired().get(0));
+        assertEquals(List.of(new ClusterMessage(ResourceServerCatalog.CHANGED, ORDERS, true)), broadcast.published());
     }
 
     @Test

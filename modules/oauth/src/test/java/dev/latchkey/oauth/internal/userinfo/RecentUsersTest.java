@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.latchkey.identity.api.UserView;
 import dev.latchkey.identity.events.UserDeleted;
 import dev.latchkey.identity.events.UserDisabled;
+import dev.latchkey.identity.events.UserUpdated;
+import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.api.ClusterMessagesMissed;
+import dev.latchkey.kernel.testing.RecordingBroadcast;
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +29,8 @@ class RecentUsersTest {
         }
     }.with(TestUsers.alice());
     private final TestClock clock = new TestClock();
-    private final RecentUsers users = new RecentUsers(directory, clock);
+    private final RecordingBroadcast broadcast = new RecordingBroadcast();
+    private final RecentUsers users = new RecentUsers(directory, broadcast, clock);
     private final UUID alice = TestUsers.alice().id();
 
     @Test
@@ -51,6 +57,35 @@ class RecentUsersTest {
         directory.remove(alice);
         users.onUserDeleted(UserDeleted.now(alice));
         assertFalse(users.find(alice).isPresent());
+    }
+
+    @Test
+    void findWhenUpdatedHereThenReadAgainAndTheOtherNodesTold() {
+        users.find(alice);
+        users.onUserUpdated(UserUpdated.now(alice));
+        users.find(alice);
+        assertEquals(2, reads.get());
+        assertEquals(List.of(new ClusterMessage(RecentUsers.CHANGED, alice.toString(), true)), broadcast.published());
+    }
+
+    @Test
+    void findWhenChangedOnAnotherNodeThenReadAgain() {
+        users.find(alice);
+        users.onBroadcast(new ClusterMessage(RecentUsers.CHANGED, alice.toString(), true));
+        users.onBroadcast(new ClusterMessage("oauth.something-else", alice.toString(), false));
+        users.find(alice);
+        assertEquals(1, reads.get(), "its own message and other topics change nothing");
+        users.onBroadcast(new ClusterMessage(RecentUsers.CHANGED, alice.toString(), false));
+        users.find(alice);
+        assertEquals(2, reads.get());
+    }
+
+    @Test
+    void findWhenBroadcastsMissedThenEveryUserReadAgain() {
+        users.find(alice);
+        users.onMissedBroadcasts(ClusterMessagesMissed.now());
+        users.find(alice);
+        assertEquals(2, reads.get());
     }
 
     @Test
