@@ -106,9 +106,8 @@ class ModuleBoundariesTest {
     }
 
     @Test
-    void only_the_kernel_store_and_broadcast_should_talk_to_redis() {
-        noClasses().that().resideOutsideOfPackages("dev.latchkey.kernel.internal.store..",
-                        "dev.latchkey.kernel.internal.cluster..")
+    void only_the_kernel_store_should_talk_to_redis() {
+        noClasses().that().resideOutsideOfPackage("dev.latchkey.kernel.internal.store..")
                 .should().dependOnClassesThat().resideInAPackage("redis.clients..")
                 .check(latchkey);
     }
