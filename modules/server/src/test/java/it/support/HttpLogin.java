@@ -27,7 +27,7 @@ public final class HttpLogin {
     public static String sessionCookie(String username, String password) {
         HttpResponse<String> page = Latchkey.get("/login");
         assertEquals(200, page.statusCode());
-        return logIn(page, username, password, cookie(page, "latchkey_csrf"));
+        return logIn(Latchkey.BASE_URL, page, username, password, cookie(page, "latchkey_csrf"));
     }
 
     /**
@@ -37,10 +37,15 @@ public final class HttpLogin {
      * the Cookie header of the session the browser then has.
      */
     public static String logInAgain(String sessionCookie, String username, String password) {
-        HttpResponse<String> page = Latchkey.send(HttpRequest.newBuilder(Latchkey.uri("/login?fresh=1"))
+        return logInAgain(Latchkey.BASE_URL, sessionCookie, username, password);
+    }
+
+    /** {@link #logInAgain(String, String, String)} on the node at {@code baseUrl}. */
+    public static String logInAgain(String baseUrl, String sessionCookie, String username, String password) {
+        HttpResponse<String> page = Latchkey.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login?fresh=1"))
                 .header("Cookie", sessionCookie).GET().build());
         assertEquals(200, page.statusCode());
-        return logIn(page, username, password, cookie(page, "latchkey_csrf") + "; " + sessionCookie);
+        return logIn(baseUrl, page, username, password, cookie(page, "latchkey_csrf") + "; " + sessionCookie);
     }
 
     /** The value of the login form's (or any page's) CSRF field. */
@@ -52,8 +57,9 @@ public final class HttpLogin {
         return csrf.group(1);
     }
 
-    private static String logIn(HttpResponse<String> page, String username, String password, String cookies) {
-        HttpResponse<String> submitted = Latchkey.postForm("/login",
+    private static String logIn(String baseUrl, HttpResponse<String> page, String username, String password,
+                                String cookies) {
+        HttpResponse<String> submitted = Latchkey.postForm(URI.create(baseUrl + "/login"),
                 Latchkey.form(Latchkey.params("csrf", csrfField(page.body()), "username", username,
                         "password", password, "return_to", "/login")),
                 "Cookie", cookies);
@@ -63,7 +69,12 @@ public final class HttpLogin {
 
     /** Sends an authorization request with the session cookie and returns the (redirect) response. */
     public static HttpResponse<String> authorize(String sessionCookie, String query) {
-        return Latchkey.send(HttpRequest.newBuilder(Latchkey.uri("/authorize?" + query))
+        return authorize(Latchkey.BASE_URL, sessionCookie, query);
+    }
+
+    /** {@link #authorize(String, String)} on the node at {@code baseUrl}. */
+    public static HttpResponse<String> authorize(String baseUrl, String sessionCookie, String query) {
+        return Latchkey.send(HttpRequest.newBuilder(URI.create(baseUrl + "/authorize?" + query))
                 .header("Cookie", sessionCookie).GET().build());
     }
 

@@ -69,7 +69,12 @@ public final class Latchkey {
 
     /** POSTs a form body exactly as given (so tests can repeat or omit parameters). */
     public static HttpResponse<String> postForm(String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        return postForm(uri(path), body, headers);
+    }
+
+    /** POSTs a form body to another address, e.g. the second node of {@code ClusterIT}. */
+    public static HttpResponse<String> postForm(URI uri, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i < headers.length; i += 2) {

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,15 @@ public final class RedisServerProcess implements AutoCloseable {
     public RedisServerProcess(int port, String... extraArguments) {
         this.port = port;
         this.extraArguments = List.of(extraArguments);
+    }
+
+    /** A TCP port nothing listens on right now, for a server of a test's own. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {

@@ -1,4 +1,4 @@
-package dev.latchkey.kernel.internal.cluster;
+package dev.latchkey.kernel.internal.store;
 
 import dev.latchkey.kernel.api.ClusterBroadcast;
 import dev.latchkey.kernel.api.ClusterMessage;
@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -39,15 +40,18 @@ class ClusterBroadcaster implements ClusterBroadcast {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService scheduler;
 
-    private Optional<URI> redisUrl;
+    private Optional<RedisSettings> redis;
     private Event<ClusterMessage> messages;
     private Event<ClusterMessagesMissed> missed;
     private volatile RedisBroadcastChannel channel;
 
     @Inject
     ClusterBroadcaster(@ConfigProperty(name = "latchkey.redis.url") Optional<String> redisUrl,
+                       @ConfigProperty(name = "latchkey.redis.pool-max") int poolMax,
+                       @ConfigProperty(name = "latchkey.redis.timeout") Duration timeout,
                        Event<ClusterMessage> messages, Event<ClusterMessagesMissed> missed) {
-        this.redisUrl = redisUrl.map(String::trim).filter(url -> !url.isEmpty()).map(URI::create);
+        this.redis = redisUrl.map(String::trim).filter(url -> !url.isEmpty())
+                .map(url -> new RedisSettings(URI.create(url), poolMax, timeout));
         this.messages = messages;
         this.missed = missed;
     }
@@ -57,11 +61,11 @@ class ClusterBroadcaster implements ClusterBroadcast {
     }
 
     void onStart(@Observes ServerStarting starting) {
-        if (redisUrl.isEmpty()) {
+        if (redis.isEmpty()) {
             LOG.info("Cluster broadcast: this node only (set LATCHKEY_REDIS_URL to run several nodes)");
             return;
         }
-        channel = RedisBroadcastChannel.open(redisUrl.get(), threads, scheduler, this::deliver, this::onMissed);
+        channel = RedisBroadcastChannel.open(redis.get(), threads, scheduler, this::deliver, this::onMissed);
         LOG.info("Cluster broadcast: Redis pub/sub");
     }
 

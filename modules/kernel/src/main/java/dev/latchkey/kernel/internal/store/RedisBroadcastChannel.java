@@ -1,7 +1,6 @@
-package dev.latchkey.kernel.internal.cluster;
+package dev.latchkey.kernel.internal.store;
 
 import dev.latchkey.kernel.api.ClusterMessage;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.JedisURIHelper;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 
@@ -21,7 +21,10 @@ import redis.clients.jedis.RedisClient;
  * subscriber thread, hands the other nodes' messages to a consumer. A message travels as
  * {@code <node id>\n<topic>\n<payload>}, so a node skips its own.
  *
- * <p>The subscriber holds its own connection (a subscribed connection can do nothing else), pings
+ * <p>Connections are made as the ephemeral store's ({@link RedisClients}: credentials, database
+ * and TLS from the URL); publishing has a pool of its own ({@value #PUBLISH_CONNECTIONS}
+ * connections), so a store under load does not delay a broadcast. The subscriber holds its own
+ * connection (a subscribed connection can do nothing else), pings
  * Redis every {@link #PING_INTERVAL} so a silently dropped connection times out after
  * {@link #READ_TIMEOUT}, and after a failure subscribes again with a backoff from
  * {@link #FIRST_RETRY} doubling to {@link #LAST_RETRY}; once back it runs the {@code missed}
@@ -32,14 +35,14 @@ final class RedisBroadcastChannel implements AutoCloseable {
     static final String CHANNEL = "latchkey:broadcast";
     static final Duration PING_INTERVAL = Duration.ofSeconds(10);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final int PUBLISH_CONNECTIONS = 2;
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LAST_RETRY = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(RedisBroadcastChannel.class.getName());
 
     private final String node = UUID.randomUUID().toString();
-    private final URI url;
+    private final RedisSettings settings;
     private final RedisClient publisher;
     private final Consumer<ClusterMessage> deliver;
     private final Runnable missed;
@@ -50,10 +53,10 @@ final class RedisBroadcastChannel implements AutoCloseable {
     private volatile Subscriber subscriber;
     private volatile Jedis connection;
 
-    private RedisBroadcastChannel(URI url, ThreadFactory threads, ScheduledExecutorService scheduler,
+    private RedisBroadcastChannel(RedisSettings settings, ThreadFactory threads, ScheduledExecutorService scheduler,
                                   Consumer<ClusterMessage> deliver, Runnable missed) {
-        this.url = url;
-        this.publisher = RedisClient.create(url);
+        this.settings = settings;
+        this.publisher = RedisClients.pooled(new RedisSettings(settings.url(), PUBLISH_CONNECTIONS, settings.timeout()));
         this.deliver = deliver;
         this.missed = missed;
         this.thread = threads.newThread(this::subscribeUntilClosed);
@@ -63,10 +66,10 @@ final class RedisBroadcastChannel implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Connects to Redis at {@code url} and starts the subscriber thread. */
-    static RedisBroadcastChannel open(URI url, ThreadFactory threads, ScheduledExecutorService scheduler,
+    /** Starts the subscriber thread, which connects to the Redis of {@code settings}. */
+    static RedisBroadcastChannel open(RedisSettings settings, ThreadFactory threads, ScheduledExecutorService scheduler,
                                       Consumer<ClusterMessage> deliver, Runnable missed) {
-        return new RedisBroadcastChannel(url, threads, scheduler, deliver, missed);
+        return new RedisBroadcastChannel(settings, threads, scheduler, deliver, missed);
     }
 
     /** Publishes to the other nodes; a Redis failure is logged, never thrown. */
@@ -94,10 +97,10 @@ final class RedisBroadcastChannel implements AutoCloseable {
         boolean interrupted = false;
         while (closed.getCount() > 0) {
             Subscriber current = new Subscriber(interrupted);
-            try (Jedis jedis = new Jedis(url, (int) CONNECT_TIMEOUT.toMillis(), (int) READ_TIMEOUT.toMillis())) {
+            try (Jedis jedis = new Jedis(JedisURIHelper.getHostAndPort(settings.url()),
+                    RedisClients.clientConfig(settings, READ_TIMEOUT, clientName()))) {
                 connection = jedis;
                 subscriber = current;
-                jedis.clientSetname(clientName());
                 jedis.subscribe(current, CHANNEL);
             } catch (RuntimeException e) {
                 if (closed.getCount() == 0) {
@@ -181,6 +184,7 @@ final class RedisBroadcastChannel implements AutoCloseable {
         public void onSubscribe(String channel, int subscribedChannels) {
             wasSubscribed = true;
             subscribed.countDown();
+            LOG.info(() -> "Subscribed to the broadcast channel " + CHANNEL + " as " + clientName());
             if (afterFailure) {
                 LOG.info("The broadcast subscription to Redis is back; caches forget what they hold");
                 missed.run();

@@ -2,6 +2,7 @@ package dev.latchkey.kernel.internal.store;
 
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -46,15 +47,23 @@ final class RedisClients {
      * factory would use Liberty's SSL configuration, which trusts only its own keystore.
      */
     static JedisClientConfig clientConfig(RedisSettings settings) {
+        return clientConfig(settings, settings.timeout(), "latchkey");
+    }
+
+    /**
+     * The same with another read timeout and client name: the broadcast subscriber
+     * ({@link RedisBroadcastChannel}) waits for messages far longer than a command waits for its answer.
+     */
+    static JedisClientConfig clientConfig(RedisSettings settings, Duration readTimeout, String clientName) {
         URI url = settings.url();
         boolean tls = JedisURIHelper.isRedisSSLScheme(url);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis())
+                .socketTimeoutMillis((int) readTimeout.toMillis())
                 .user(JedisURIHelper.getUser(url))
                 .password(JedisURIHelper.getPassword(url))
                 .ssl(tls)
-                .clientName("latchkey");
+                .clientName(clientName);
         if (tls) {
             config.sslSocketFactory(jvmDefaultTls());
         }

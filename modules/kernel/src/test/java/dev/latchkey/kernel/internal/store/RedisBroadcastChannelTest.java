@@ -1,10 +1,11 @@
-package dev.latchkey.kernel.internal.cluster;
+package dev.latchkey.kernel.internal.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.ClusterMessage;
+import dev.latchkey.kernel.testing.RedisServerProcess;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ class RedisBroadcastChannelTest {
 
     private static final URI REDIS = URI.create(System.getProperty("latchkey.test.redis-url", "redis://127.0.0.1:6379"));
     private static final Duration DEADLINE = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final BlockingQueue<ClusterMessage> receivedByA = new LinkedBlockingQueue<>();
@@ -37,11 +39,15 @@ class RedisBroadcastChannelTest {
 
     @BeforeEach
     void open() throws InterruptedException {
-        nodeA = RedisBroadcastChannel.open(REDIS, Executors.defaultThreadFactory(), scheduler, receivedByA::add, () -> { });
-        nodeB = RedisBroadcastChannel.open(REDIS, Executors.defaultThreadFactory(), scheduler, receivedByB::add,
-                missedByB::countDown);
+        nodeA = open(REDIS, receivedByA, () -> { });
+        nodeB = open(REDIS, receivedByB, missedByB::countDown);
         assertTrue(nodeA.awaitSubscribed(DEADLINE));
         assertTrue(nodeB.awaitSubscribed(DEADLINE));
+    }
+
+    private RedisBroadcastChannel open(URI redis, BlockingQueue<ClusterMessage> received, Runnable missed) {
+        return RedisBroadcastChannel.open(new RedisSettings(redis, 4, TIMEOUT), Executors.defaultThreadFactory(),
+                scheduler, received::add, missed);
     }
 
     @AfterEach
@@ -86,12 +92,40 @@ class RedisBroadcastChannelTest {
             redis.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id);
         }
         assertTrue(missedByB.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS), "B reports what it may have missed");
+        assertEquals(new ClusterMessage("test.changed", "after-reconnect", false),
+                publishUntilReceived(nodeA, receivedByB, "after-reconnect"));
+    }
+
+    @Test
+    void redisRestartedThenBothNodesResubscribeAfterTheirBackoff() throws InterruptedException {
+        try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort())) {
+            server.start();
+            BlockingQueue<ClusterMessage> received = new LinkedBlockingQueue<>();
+            CountDownLatch missed = new CountDownLatch(1);
+            try (RedisBroadcastChannel publishing = open(URI.create(server.url()), new LinkedBlockingQueue<>(), () -> { });
+                 RedisBroadcastChannel receiving = open(URI.create(server.url()), received, missed::countDown)) {
+                assertTrue(publishing.awaitSubscribed(DEADLINE) && receiving.awaitSubscribed(DEADLINE));
+                server.stop();
+                publishing.publish("test.changed", "while-redis-is-away");
+                server.start();
+
+                assertTrue(missed.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+                assertEquals(new ClusterMessage("test.changed", "after-restart", false),
+                        publishUntilReceived(publishing, received, "after-restart"));
+            }
+        }
+    }
+
+    /** Publishes until the receiver, which may still be subscribing again, has the message. */
+    private static ClusterMessage publishUntilReceived(RedisBroadcastChannel publisher,
+                                                       BlockingQueue<ClusterMessage> receiver, String payload)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         ClusterMessage received = null;
         while (received == null && Instant.now().isBefore(deadline)) {
-            nodeA.publish("test.changed", "after-reconnect");
-            received = receivedByB.poll(100, TimeUnit.MILLISECONDS);
+            publisher.publish("test.changed", payload);
+            received = receiver.poll(100, TimeUnit.MILLISECONDS);
         }
-        assertEquals(new ClusterMessage("test.changed", "after-reconnect", false), received);
+        return received;
     }
 }

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
 import dev.latchkey.kernel.testing.RedisServerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -69,7 +66,7 @@ class RedisClientsTest {
 
     @Test
     void everyOperationThrowsUnavailableWhileNothingListensAndIsAvailableSaysFalse() {
-        try (RedisClient nowhere = RedisClients.pooled(new RedisSettings(URI.create("redis://127.0.0.1:" + freePort()), 2, TIMEOUT))) {
+        try (RedisClient nowhere = RedisClients.pooled(new RedisSettings(URI.create("redis://127.0.0.1:" + RedisServerProcess.freePort()), 2, TIMEOUT))) {
             RedisEphemeralStore store = new RedisEphemeralStore(nowhere);
             assertFalse(store.isAvailable());
             assertThrows(EphemeralStoreUnavailableException.class, () -> store.put("k", "v", Duration.ofMinutes(1)));
@@ -82,7 +79,7 @@ class RedisClientsTest {
 
     @Test
     void afterRedisRestartsTheSameClientWorksAgainAtTheFirstRequest() {
-        try (RedisServerProcess server = new RedisServerProcess(freePort());
+        try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort());
              RedisClient redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 4, TIMEOUT))) {
             server.start();
             RedisEphemeralStore store = new RedisEphemeralStore(redis);
@@ -104,7 +101,7 @@ class RedisClientsTest {
 
     @Test
     void passwordAndAclUserFromTheUrlAreUsedAndAWrongOneMeansUnavailable() {
-        try (RedisServerProcess server = new RedisServerProcess(freePort(), "--requirepass", "default-secret")) {
+        try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort(), "--requirepass", "default-secret")) {
             server.start();
             String address = "127.0.0.1:" + server.port();
             try (RedisClient admin = RedisClients.pooled(new RedisSettings(URI.create("redis://:default-secret@" + address), 1, TIMEOUT))) {
@@ -132,13 +129,5 @@ class RedisClientsTest {
         assertTrue(UnavailabilityTranslatingExecutor.meansUnavailable(new JedisDataException("READONLY You can't write against a read only replica.")));
         assertFalse(UnavailabilityTranslatingExecutor.meansUnavailable(
                 new JedisDataException("WRONGTYPE Operation against a key holding the wrong kind of value")));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
