@@ -108,6 +108,25 @@ class LoginPageIT {
     }
 
     @Test
+    void aBrowserKeepsItsDeviceCookieAcrossLoginsAndAForgedOneIsReplaced() {
+        TestUsers.User user = TestUsers.aUser();
+        String credentials = "username=" + user.username() + "&password=" + Latchkey.encode(user.password());
+        String device = HttpLogin.cookie(submit(openForm(), credentials), "latchkey_device");
+
+        Form again = openForm();
+        HttpResponse<String> second = Latchkey.postForm("/login", "csrf=" + again.csrf() + "&" + credentials,
+                "Cookie", again.cookie() + "; " + device);
+        Form forged = openForm();
+        HttpResponse<String> third = Latchkey.postForm("/login", "csrf=" + forged.csrf() + "&" + credentials,
+                "Cookie", forged.cookie() + "; __Host-latchkey_device=" + "x".repeat(500));
+
+        assertEquals(device, HttpLogin.cookie(second, "latchkey_device"));
+        assertEquals(303, third.statusCode());
+        String replaced = HttpLogin.cookie(third, "latchkey_device");
+        assertTrue(replaced.matches("__Host-latchkey_device=[A-Za-z0-9_-]{43}") && !replaced.equals(device), replaced);
+    }
+
+    @Test
     void oversizedAndRepeatedFieldsAreAFailedLoginNotAnError() {
         HttpResponse<String> oversized = submit(openForm(), "username=" + "u".repeat(5000) + "&password=" + "p".repeat(5000));
         assertTrue(oversized.statusCode() < 500);
