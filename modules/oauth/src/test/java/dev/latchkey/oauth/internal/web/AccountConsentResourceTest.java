@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.ProblemException;
 import dev.latchkey.kernel.api.SecureTokens;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestUsers;
 import dev.latchkey.oauth.internal.jwt.TokenGrant;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.fixtures.InMemoryClients;
 import dev.latchkey.oauth.internal.fixtures.TestClients;

@@ -4,6 +4,7 @@ import static dev.latchkey.oauth.internal.fixtures.OAuthAssertions.assertProblem
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.fixtures.InMemoryInitialAccessTokens;
 import dev.latchkey.oauth.internal.fixtures.TestServerSettings;
 import dev.latchkey.oauth.internal.registration.InitialAccessTokenService;

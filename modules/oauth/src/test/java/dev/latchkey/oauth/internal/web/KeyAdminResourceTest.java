@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.latchkey.kernel.testing.TestClock;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.fixtures.InMemorySigningKeyStore;
 import dev.latchkey.oauth.internal.fixtures.TestCipher;
 import dev.latchkey.oauth.internal.keys.SigningKeys;

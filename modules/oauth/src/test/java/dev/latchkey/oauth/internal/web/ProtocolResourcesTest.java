@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.config.ClientMetadataDocumentSettings;
 import dev.latchkey.oauth.internal.config.RegistrationSettings;
 import dev.latchkey.oauth.internal.discovery.Discovery;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.testing.RecordingEvent;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.oauth.internal.client.ClientService;
 import dev.latchkey.oauth.internal.config.RegistrationSettings;
 import dev.latchkey.oauth.internal.config.RegistrationSettings.Mode;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
+import dev.latchkey.kernel.testing.TestRuntimeDelegate;
 import dev.latchkey.kernel.testing.UnavailableStore;
 import dev.latchkey.oauth.internal.fixtures.OAuthFixture;
 import dev.latchkey.oauth.internal.fixtures.TestClients;

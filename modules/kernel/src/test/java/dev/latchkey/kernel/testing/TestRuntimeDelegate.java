@@ -1,4 +1,4 @@
-package dev.latchkey.oauth.internal.web;
+package dev.latchkey.kernel.testing;
 
 import jakarta.ws.rs.SeBootstrap;
 import jakarta.ws.rs.core.Application;
@@ -29,10 +29,10 @@ import java.util.concurrent.CompletionStage;
  * Just enough of a JAX-RS runtime to build the {@link Response}s the resources return and parse
  * media types, so the resources can be unit-tested without a server. Everything else throws.
  */
-final class TestRuntimeDelegate extends RuntimeDelegate {
+public final class TestRuntimeDelegate extends RuntimeDelegate {
 
     /** Installs this runtime; idempotent. */
-    static void install() {
+    public static void install() {
         RuntimeDelegate.setInstance(new TestRuntimeDelegate());
     }
 
