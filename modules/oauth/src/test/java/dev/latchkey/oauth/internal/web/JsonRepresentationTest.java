@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.testing.TestClock;
 import dev.latchkey.oauth.api.ClientDefinition;
+import dev.latchkey.oauth.api.ClientMetadata;
 import dev.latchkey.oauth.api.ClientType;
 import dev.latchkey.oauth.internal.client.StoredClient;
 import dev.latchkey.oauth.internal.fixtures.TestClients;
@@ -15,8 +16,8 @@ import dev.latchkey.oauth.internal.token.TokenResponse;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -66,6 +67,17 @@ class JsonRepresentationTest {
         assertEquals(Set.of("openid", "orders:read"), definition.scopes());
         assertEquals(Set.of("authorization_code"), definition.grantTypes());
         assertTrue(definition.firstParty());
+    }
+
+    @Test
+    void clientRequestReadsTheLogoutMetadata() {
+        ClientRequest request = JSONB.fromJson("{\"post_logout_redirect_uris\":[\"https://app.example/bye\"],"
+                + "\"backchannel_logout_uri\":\"https://app.example/bc\",\"backchannel_logout_session_required\":true}",
+                ClientRequest.class);
+        ClientMetadata metadata = request.toDefinition().metadata();
+        assertEquals(List.of("https://app.example/bye"), metadata.postLogoutRedirectUris());
+        assertEquals("https://app.example/bc", metadata.backchannelLogoutUri());
+        assertTrue(metadata.backchannelLogoutSessionRequired());
     }
 
     @Test

@@ -30,7 +30,8 @@ class RegistrationResourceTest {
 
     private static final String METADATA = """
             {"redirect_uris": ["https://rp.example/cb"], "client_name": "RP", "contacts": ["ops@rp.example"],
-             "logo_uri": "https://rp.example/logo.png", "default_max_age": 600}""";
+             "logo_uri": "https://rp.example/logo.png", "default_max_age": 600,
+             "post_logout_redirect_uris": ["https://rp.example/bye"]}""";
 
     private final InMemoryClients stored = new InMemoryClients();
 
@@ -75,6 +76,9 @@ class RegistrationResourceTest {
         assertEquals(600, json.getInt("default_max_age"));
         assertEquals("https://rp.example/logo.png", json.getString("logo_uri"));
         assertEquals("ops@rp.example", json.getJsonArray("contacts").getString(0));
+        assertEquals("https://rp.example/bye", json.getJsonArray("post_logout_redirect_uris").getString(0));
+        assertFalse(json.getBoolean("backchannel_logout_session_required"));
+        assertFalse(json.containsKey("backchannel_logout_uri"));
         assertFalse(json.containsKey("jwks_uri"));
         assertFalse(json.containsKey("first_party"));
     }
