@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real {@code redis-server} that a test owns, on its own port and keeping nothing on disk,
- * so the test can stop and start it to see how Latchkey behaves while Redis is away. Start
- * waits for Redis to log that it accepts connections; stop waits for the process to end.
+ * so the test can stop and start it (or freeze it) to see how Latchkey behaves while Redis is
+ * away. Start waits for Redis to log that it accepts connections; stop waits for the process to end.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
@@ -84,6 +84,10 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
+        if (process.isAlive()) {
+            // a paused (SIGSTOP) Redis would not act on SIGTERM until resumed
+            signal("-CONT");
+        }
         process.destroy();
         try {
             if (!process.waitFor(START_SECONDS, TimeUnit.SECONDS)) {
@@ -94,6 +98,33 @@ public final class RedisServerProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         process = null;
+    }
+
+    /** Freezes Redis (SIGSTOP): it keeps its port and connections but answers nothing, like a hung server. */
+    public synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a paused Redis run on (SIGCONT). */
+    public synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            throw new IllegalStateException("redis-server on port " + port + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(START_SECONDS, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed for redis-server on port " + port);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

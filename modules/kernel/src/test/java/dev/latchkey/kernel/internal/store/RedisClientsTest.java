@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.latchkey.kernel.api.EphemeralStoreUnavailableException;
@@ -96,6 +97,25 @@ class RedisClientsTest {
             assertEquals(Optional.empty(), store.get("before"), "this Redis keeps nothing over a restart");
             store.put("after", "2", Duration.ofMinutes(1));
             assertEquals(Optional.of("2"), store.take("after"));
+        }
+    }
+
+    @Test
+    void aRedisThatHangsIsUnavailableAfterTheTimeoutAndUsableWhenItAnswersAgain() {
+        try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort());
+             RedisClient redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 2, Duration.ofMillis(300)))) {
+            server.start();
+            RedisEphemeralStore store = new RedisEphemeralStore(redis);
+            store.put("hang", "1", Duration.ofMinutes(1));
+
+            server.pause();
+            // without the socket timeout this would wait forever; the guard only fails the test then
+            assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> assertThrows(EphemeralStoreUnavailableException.class, () -> store.get("hang")));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertFalse(store.isAvailable()));
+
+            server.resume();
+            assertEquals(Optional.of("1"), store.take("hang"));
         }
     }
 
