@@ -4,12 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -32,7 +33,26 @@ public final class Browser {
     public static void clickAndAwaitNextPage(WebDriver browser, By target) {
         WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new WebDriverWait(browser, NAVIGATION).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, NAVIGATION).until(driver -> isGone(page));
+    }
+
+    /**
+     * True once the element's document was replaced. Chromium reports that as a stale element, or,
+     * while the old document is being torn down, as an inspector error that the node "does not
+     * belong to the document" ({@code ExpectedConditions.stalenessOf} would fail on the latter).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        } catch (WebDriverException maybeReplaced) {
+            if (String.valueOf(maybeReplaced.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw maybeReplaced;
+        }
     }
 
     /** Fills in and submits the login page the browser is on, and waits for the page that follows. */
