@@ -109,7 +109,9 @@ final class RedisBroadcastChannel implements AutoCloseable {
                 if (current.wasSubscribed) {
                     retry = FIRST_RETRY;
                 }
-                LOG.log(Level.WARNING, "The broadcast subscription to Redis failed; subscribing again in " + retry, e);
+                // the first failure of an outage is a warning with its cause; the retries that follow are not news
+                LOG.log(interrupted && !current.wasSubscribed ? Level.FINE : Level.WARNING,
+                        "The broadcast subscription to Redis failed; subscribing again in " + retry, e);
                 interrupted = true;
                 if (awaitClosed(retry)) {
                     break;

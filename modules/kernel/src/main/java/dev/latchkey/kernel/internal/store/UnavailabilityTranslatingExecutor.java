@@ -55,7 +55,7 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
                 pool.clear();
             }
             if (down.compareAndSet(false, true)) {
-                LOG.warning(() -> "Redis at " + address + " does not answer (" + e + "); sign-in answers 503 until it does");
+                LOG.warning(() -> "Redis at " + address + " does not answer (" + e + "); what needs it fails until it does");
             }
             throw new EphemeralStoreUnavailableException("Redis at " + address + " does not answer", e);
         }
