@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,21 +18,61 @@ import java.util.concurrent.TimeoutException;
 /**
  * A real {@code redis-server} that a test owns, on its own port and keeping nothing on disk,
  * so the test can stop and start it (or freeze it) to see how Latchkey behaves while Redis is
- * away. Start waits for Redis to log that it accepts connections; stop waits for the process to end.
+ * away. Also a Redis Sentinel ({@link #sentinel}). Start waits for Redis to log that it accepts
+ * connections (a sentinel: that it watches its master); stop waits for the process to end.
  */
 public final class RedisServerProcess implements AutoCloseable {
 
     private static final long START_SECONDS = 20;
     private static final String READY = "Ready to accept connections";
+    private static final String SENTINEL_READY = "+monitor master";
 
     private final int port;
-    private final List<String> extraArguments;
+    private final List<String> command;
+    private final String readyLine;
     private Process process;
 
     /** {@code extraArguments}: further {@code redis-server} options, e.g. {@code "--requirepass", "secret"}. */
     public RedisServerProcess(int port, String... extraArguments) {
+        this(port, arguments(port, extraArguments), READY);
+    }
+
+    private RedisServerProcess(int port, List<String> command, String ready) {
         this.port = port;
-        this.extraArguments = List.of(extraArguments);
+        this.command = command;
+        this.readyLine = ready;
+    }
+
+    private static List<String> arguments(int port, String... extraArguments) {
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        command.addAll(List.of(extraArguments));
+        return command;
+    }
+
+    /**
+     * A Redis Sentinel on {@code port} that watches the Redis on {@code masterPort} as
+     * {@code masterName} (quorum 1, so it alone decides a failover, after {@code downAfterMillis}).
+     * {@code extraConfig}: further lines of its configuration, e.g.
+     * {@code "sentinel auth-pass mymaster secret"}. The file, which Sentinel rewrites, is a temporary one.
+     */
+    public static RedisServerProcess sentinel(int port, String masterName, int masterPort, long downAfterMillis,
+                                              String... extraConfig) {
+        try {
+            Path config = Files.createTempFile("latchkey-sentinel-", ".conf");
+            config.toFile().deleteOnExit();
+            List<String> lines = new ArrayList<>(List.of(
+                    "port " + port,
+                    "bind 127.0.0.1",
+                    "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 1",
+                    "sentinel down-after-milliseconds " + masterName + " " + downAfterMillis,
+                    "sentinel failover-timeout " + masterName + " 10000"));
+            lines.addAll(List.of(extraConfig));
+            Files.write(config, lines);
+            return new RedisServerProcess(port, List.of("redis-server", config.toString(), "--sentinel"), SENTINEL_READY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A TCP port nothing listens on right now, for a server of a test's own. */
@@ -56,16 +98,13 @@ public final class RedisServerProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
-        command.addAll(extraArguments);
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run redis-server", e);
         }
         Process started = process;
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readUntilReady(started));
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> readUntilReady(started, readyLine));
         try {
             if (!ready.get(START_SECONDS, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("redis-server on port " + port + " ended before it was ready");
@@ -133,12 +172,12 @@ public final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Reads Redis's log until it is ready, then keeps draining it so Redis never blocks on a full pipe. */
-    private static boolean readUntilReady(Process process) {
+    private static boolean readUntilReady(Process process, String ready) {
         BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             String line;
             while ((line = log.readLine()) != null) {
-                if (line.contains(READY)) {
+                if (line.contains(ready)) {
                     Thread drainer = new Thread(() -> drain(log), "redis-server-log");
                     drainer.setDaemon(true);
                     drainer.start();

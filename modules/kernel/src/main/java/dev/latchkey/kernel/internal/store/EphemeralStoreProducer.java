@@ -48,8 +48,7 @@ class EphemeralStoreProducer {
             RedisSettings settings = new RedisSettings(URI.create(redisUrl.get().trim()), poolMax, timeout);
             this.redis = RedisClients.pooled(settings);
             this.store = new RedisEphemeralStore(redis);
-            LOG.info(() -> "Ephemeral store: Redis at " + settings.url().getHost() + ":" + settings.url().getPort()
-                    + (settings.url().getScheme().equals("rediss") ? " (TLS)" : "")
+            LOG.info(() -> "Ephemeral store: Redis at " + settings.describe()
                     + ", at most " + poolMax + " connections, timeout " + timeout);
         } else {
             this.redis = null;

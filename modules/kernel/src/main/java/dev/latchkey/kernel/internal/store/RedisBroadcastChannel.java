@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.util.JedisURIHelper;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 
@@ -24,7 +23,8 @@ import redis.clients.jedis.RedisClient;
  * <p>Connections are made as the ephemeral store's ({@link RedisClients}: credentials, database
  * and TLS from the URL); publishing has a pool of its own ({@value #PUBLISH_CONNECTIONS}
  * connections), so a store under load does not delay a broadcast. The subscriber holds its own
- * connection (a subscribed connection can do nothing else), pings
+ * connection (a subscribed connection can do nothing else), made to the master Redis Sentinel
+ * names at each subscription (so after a failover it follows the new master), pings
  * Redis every {@link #PING_INTERVAL} so a silently dropped connection times out after
  * {@link #READ_TIMEOUT}, and after a failure subscribes again with a backoff from
  * {@link #FIRST_RETRY} doubling to {@link #LAST_RETRY}; once back it runs the {@code missed}
@@ -97,7 +97,7 @@ final class RedisBroadcastChannel implements AutoCloseable {
         boolean interrupted = false;
         while (closed.getCount() > 0) {
             Subscriber current = new Subscriber(interrupted);
-            try (Jedis jedis = new Jedis(JedisURIHelper.getHostAndPort(settings.url()),
+            try (Jedis jedis = new Jedis(RedisClients.masterAddress(settings),
                     RedisClients.clientConfig(settings, READ_TIMEOUT, clientName()))) {
                 connection = jedis;
                 subscriber = current;

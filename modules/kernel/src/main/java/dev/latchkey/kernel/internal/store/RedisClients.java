@@ -1,22 +1,27 @@
 package dev.latchkey.kernel.internal.store;
 
-import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.executors.DefaultCommandExecutor;
+import redis.clients.jedis.providers.ConnectionProvider;
 import redis.clients.jedis.providers.PooledConnectionProvider;
-import redis.clients.jedis.util.JedisURIHelper;
 
 /**
- * Makes the pooled Jedis client of {@link RedisSettings}: credentials, database and TLS from the
- * URL, the timeouts on every connection and on the pool, and every command failure that means
+ * Makes the pooled Jedis client of {@link RedisSettings}, to one Redis or to the master Redis
+ * Sentinel names ({@link SentinelConnections}): credentials, database and TLS from the URL, the
+ * timeouts on every connection and on the pool, and every command failure that means
  * "Redis does not answer" turned into the kernel's
  * {@link dev.latchkey.kernel.api.EphemeralStoreUnavailableException} (see
  * {@link UnavailabilityTranslatingExecutor}).
@@ -27,21 +32,51 @@ final class RedisClients {
     }
 
     static RedisClient pooled(RedisSettings settings) {
-        HostAndPort address = JedisURIHelper.getHostAndPort(settings.url());
         JedisClientConfig config = clientConfig(settings);
-        PooledConnectionProvider connections = new PooledConnectionProvider(address, config, poolConfig(settings));
+        ConnectionProvider connections = settings.sentinel()
+                .<ConnectionProvider>map(sentinel -> new SentinelConnections(sentinel, config, poolConfig(settings),
+                        sentinelConfig(settings)))
+                .orElseGet(() -> new PooledConnectionProvider(settings.firstAddress(), config, poolConfig(settings)));
         return RedisClient.builder()
-                .hostAndPort(address)
+                // the builder wants an address even when given the connections; with Sentinel it goes unused
+                .hostAndPort(settings.firstAddress())
                 .clientConfig(config)
                 .connectionProvider(connections)
                 .commandExecutor(new UnavailabilityTranslatingExecutor(new DefaultCommandExecutor(connections),
-                        connections.getPool(), address.toString()))
+                        connections, settings.describe()))
                 .build();
     }
 
     /**
+     * Where the master is now: the single Redis's address, or the one the first sentinel that
+     * answers names (Jedis's {@code SENTINEL GET-MASTER-ADDR-BY-NAME}). The broadcast subscriber
+     * asks each time it subscribes, so after a failover it follows the new master.
+     *
+     * @throws JedisConnectionException when no sentinel answers or none knows the master
+     */
+    static HostAndPort masterAddress(RedisSettings settings) {
+        Optional<RedisSettings.Sentinel> sentinel = settings.sentinel();
+        if (sentinel.isEmpty()) {
+            return settings.firstAddress();
+        }
+        JedisClientConfig config = sentinelConfig(settings);
+        JedisException last = null;
+        for (HostAndPort address : sentinel.get().sentinels()) {
+            try (Jedis jedis = new Jedis(address, config)) {
+                List<String> master = jedis.sentinelGetMasterAddrByName(sentinel.get().masterName());
+                if (master != null && master.size() == 2) {
+                    return new HostAndPort(master.get(0), Integer.parseInt(master.get(1)));
+                }
+            } catch (JedisException e) {
+                last = e;
+            }
+        }
+        throw new JedisConnectionException("no sentinel of " + settings.describe() + " names the master", last);
+    }
+
+    /**
      * User, password and database from the URL; the timeouts of the settings; TLS for
-     * {@code rediss://}, trusting what the JVM's own trust store trusts ({@code cacerts}, or
+     * {@code rediss://} and {@code rediss-sentinel://}, trusting what the JVM's own trust store trusts ({@code cacerts}, or
      * {@code -Djavax.net.ssl.trustStore}) and checking the host name. The JSSE default context is
      * named explicitly: under Liberty's {@code transportSecurity} feature the default socket
      * factory would use Liberty's SSL configuration, which trusts only its own keystore.
@@ -55,22 +90,28 @@ final class RedisClients {
      * ({@link RedisBroadcastChannel}) waits for messages far longer than a command waits for its answer.
      */
     static JedisClientConfig clientConfig(RedisSettings settings, Duration readTimeout, String clientName) {
-        URI url = settings.url();
-        boolean tls = JedisURIHelper.isRedisSSLScheme(url);
+        DefaultJedisClientConfig.Builder config = connectionConfig(settings, readTimeout)
+                .user(settings.user())
+                .password(settings.password())
+                .clientName(clientName);
+        settings.database().ifPresent(config::database);
+        return config.build();
+    }
+
+    /** For the sentinels: the timeouts and TLS of the settings, no credentials, no database. */
+    static JedisClientConfig sentinelConfig(RedisSettings settings) {
+        return connectionConfig(settings, settings.timeout()).clientName("latchkey-sentinel").build();
+    }
+
+    private static DefaultJedisClientConfig.Builder connectionConfig(RedisSettings settings, Duration readTimeout) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(settings.timeoutMillis())
                 .socketTimeoutMillis((int) readTimeout.toMillis())
-                .user(JedisURIHelper.getUser(url))
-                .password(JedisURIHelper.getPassword(url))
-                .ssl(tls)
-                .clientName(clientName);
-        if (tls) {
+                .ssl(settings.tls());
+        if (settings.tls()) {
             config.sslSocketFactory(jvmDefaultTls());
         }
-        if (JedisURIHelper.hasDbIndex(url)) {
-            config.database(JedisURIHelper.getDBIndex(url));
-        }
-        return config.build();
+        return config;
     }
 
     private static SSLSocketFactory jvmDefaultTls() {

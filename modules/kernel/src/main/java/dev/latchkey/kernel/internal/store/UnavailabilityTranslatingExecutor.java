@@ -5,13 +5,13 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import redis.clients.jedis.CommandObject;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.executors.CommandExecutor;
+import redis.clients.jedis.providers.ConnectionProvider;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -32,13 +32,13 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
     private static final String[] TRANSIENT_ERRORS = {"LOADING", "MASTERDOWN", "READONLY", "NOAUTH", "TRYAGAIN"};
 
     private final CommandExecutor commands;
-    private final Pool<Connection> pool;
+    private final ConnectionProvider connections;
     private final String address;
     private final AtomicBoolean down = new AtomicBoolean();
 
-    UnavailabilityTranslatingExecutor(CommandExecutor commands, Pool<Connection> pool, String address) {
+    UnavailabilityTranslatingExecutor(CommandExecutor commands, ConnectionProvider connections, String address) {
         this.commands = commands;
-        this.pool = pool;
+        this.connections = connections;
         this.address = address;
     }
 
@@ -52,7 +52,7 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
                 throw e;
             }
             if (e instanceof JedisConnectionException) {
-                pool.clear();
+                dropIdleConnections();
             }
             if (down.compareAndSet(false, true)) {
                 LOG.warning(() -> "Redis at " + address + " does not answer (" + e + "); what needs it fails until it does");
@@ -63,6 +63,15 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
             LOG.info(() -> "Redis at " + address + " answers again");
         }
         return reply;
+    }
+
+    /** Every pool of the connections (one; none while Sentinel has not named a master). */
+    private void dropIdleConnections() {
+        for (Object pool : connections.getConnectionMap().values()) {
+            if (pool instanceof Pool<?> connectionPool) {
+                connectionPool.clear();
+            }
+        }
     }
 
     static boolean meansUnavailable(JedisException e) {
