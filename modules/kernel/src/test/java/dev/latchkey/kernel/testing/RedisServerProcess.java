@@ -14,11 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import redis.clients.jedis.Jedis;
 
 /**
  * A real {@code redis-server} that a test owns, on its own port and keeping nothing on disk,
  * so the test can stop and start it (or freeze it) to see how Latchkey behaves while Redis is
- * away. Also a Redis Sentinel ({@link #sentinel}). Start waits for Redis to log that it accepts
+ * away. Also a Redis Sentinel ({@link #sentinel}) and the nodes of a Redis Cluster
+ * ({@link #clusterNode}, {@link #createCluster}). Start waits for Redis to log that it accepts
  * connections (a sentinel: that it watches its master); stop waits for the process to end.
  */
 public final class RedisServerProcess implements AutoCloseable {
@@ -72,6 +74,53 @@ public final class RedisServerProcess implements AutoCloseable {
             return new RedisServerProcess(port, List.of("redis-server", config.toString(), "--sentinel"), SENTINEL_READY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A Redis on {@code port} with cluster mode on, its {@code nodes-<port>.conf} (which Redis
+     * writes) in {@code directory}; it is no cluster until {@link #createCluster} joins it to others.
+     */
+    public static RedisServerProcess clusterNode(int port, Path directory) {
+        return new RedisServerProcess(port, "--cluster-enabled", "yes",
+                "--cluster-config-file", directory.resolve("nodes-" + port + ".conf").toString());
+    }
+
+    /**
+     * Joins the started {@link #clusterNode cluster nodes} into one Redis Cluster, the hash slots
+     * shared among them, no replicas ({@code redis-cli --cluster create}), and returns once every
+     * node reports {@code cluster_state:ok}.
+     */
+    public static void createCluster(List<RedisServerProcess> nodes) {
+        List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
+        nodes.forEach(node -> command.add("127.0.0.1:" + node.port()));
+        command.add("--cluster-yes");
+        try {
+            Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(create.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!create.waitFor(START_SECONDS, TimeUnit.SECONDS) || create.exitValue() != 0) {
+                throw new IllegalStateException("redis-cli --cluster create failed: " + output);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+            for (RedisServerProcess node : nodes) {
+                while (!node.clusterStateOk()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the Redis Cluster did not reach cluster_state:ok");
+                    }
+                    Thread.onSpinWait();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run redis-cli", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean clusterStateOk() {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            return jedis.clusterInfo().contains("cluster_state:ok");
         }
     }
 

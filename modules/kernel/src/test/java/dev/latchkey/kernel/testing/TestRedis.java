@@ -4,7 +4,7 @@ import dev.latchkey.kernel.api.EphemeralStore;
 import dev.latchkey.kernel.internal.store.RedisStores;
 import java.net.URI;
 import org.junit.jupiter.api.Assumptions;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The production Redis store on the test machine's Redis ({@code latchkey.test.redis-url},
@@ -16,10 +16,10 @@ public final class TestRedis implements AutoCloseable {
     /** What the store puts before every key in Redis. */
     public static final String PREFIX = "latchkey:";
 
-    private final RedisClient client;
+    private final UnifiedJedis client;
     private final EphemeralStore store;
 
-    private TestRedis(RedisClient client) {
+    private TestRedis(UnifiedJedis client) {
         this.client = client;
         this.store = RedisStores.store(client);
     }
@@ -40,7 +40,7 @@ public final class TestRedis implements AutoCloseable {
     }
 
     /** The raw client, for {@code PTTL} and {@code EXISTS} on {@link #PREFIX}ed keys. */
-    public RedisClient client() {
+    public UnifiedJedis client() {
         return client;
     }
 

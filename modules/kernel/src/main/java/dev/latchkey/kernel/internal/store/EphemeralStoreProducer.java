@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Chooses the store: Redis when {@code LATCHKEY_REDIS_URL} is set, the JVM's memory otherwise.
@@ -32,7 +32,7 @@ class EphemeralStoreProducer {
     private static final long SWEEP_PERIOD_SECONDS = 60;
 
     private final EphemeralStore store;
-    private final RedisClient redis;
+    private final UnifiedJedis redis;
 
     /** Liberty's managed scheduled executor ({@code concurrent-3.0}), typed by the interface it extends. */
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")

@@ -13,7 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The nodes' Redis channel {@value #CHANNEL}: publishes this node's messages and, on one
@@ -24,7 +24,9 @@ import redis.clients.jedis.RedisClient;
  * and TLS from the URL); publishing has a pool of its own ({@value #PUBLISH_CONNECTIONS}
  * connections), so a store under load does not delay a broadcast. The subscriber holds its own
  * connection (a subscribed connection can do nothing else), made to the master Redis Sentinel
- * names at each subscription (so after a failover it follows the new master), pings
+ * names at each subscription (so after a failover it follows the new master), or in a Redis
+ * Cluster to one of its nodes (a {@code PUBLISH} reaches the subscribers of every node; after a
+ * failure the subscriber tries the URL's next node), pings
  * Redis every {@link #PING_INTERVAL} so a silently dropped connection times out after
  * {@link #READ_TIMEOUT}, and after a failure subscribes again with a backoff from
  * {@link #FIRST_RETRY} doubling to {@link #LAST_RETRY}; once back it runs the {@code missed}
@@ -43,7 +45,7 @@ final class RedisBroadcastChannel implements AutoCloseable {
 
     private final String node = UUID.randomUUID().toString();
     private final RedisSettings settings;
-    private final RedisClient publisher;
+    private final UnifiedJedis publisher;
     private final Consumer<ClusterMessage> deliver;
     private final Runnable missed;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -95,9 +97,10 @@ final class RedisBroadcastChannel implements AutoCloseable {
     private void subscribeUntilClosed() {
         Duration retry = FIRST_RETRY;
         boolean interrupted = false;
+        int failures = 0;
         while (closed.getCount() > 0) {
             Subscriber current = new Subscriber(interrupted);
-            try (Jedis jedis = new Jedis(RedisClients.masterAddress(settings),
+            try (Jedis jedis = new Jedis(RedisClients.subscriberAddress(settings, failures),
                     RedisClients.clientConfig(settings, READ_TIMEOUT, clientName()))) {
                 connection = jedis;
                 subscriber = current;
@@ -113,6 +116,7 @@ final class RedisBroadcastChannel implements AutoCloseable {
                 LOG.log(interrupted && !current.wasSubscribed ? Level.FINE : Level.WARNING,
                         "The broadcast subscription to Redis failed; subscribing again in " + retry, e);
                 interrupted = true;
+                failures++;
                 if (awaitClosed(retry)) {
                     break;
                 }

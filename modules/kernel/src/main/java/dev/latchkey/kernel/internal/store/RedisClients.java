@@ -12,6 +12,8 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.executors.DefaultCommandExecutor;
@@ -19,8 +21,9 @@ import redis.clients.jedis.providers.ConnectionProvider;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
- * Makes the pooled Jedis client of {@link RedisSettings}, to one Redis or to the master Redis
- * Sentinel names ({@link SentinelConnections}): credentials, database and TLS from the URL, the
+ * Makes the pooled Jedis client of {@link RedisSettings}, to one Redis, to the master Redis
+ * Sentinel names ({@link SentinelConnections}) or to the nodes of a Redis Cluster
+ * ({@link ClusterConnections}, each command to the node of its key): credentials, database and TLS from the URL, the
  * timeouts on every connection and on the pool, and every command failure that means
  * "Redis does not answer" turned into the kernel's
  * {@link dev.latchkey.kernel.api.EphemeralStoreUnavailableException} (see
@@ -31,8 +34,20 @@ final class RedisClients {
     private RedisClients() {
     }
 
-    static RedisClient pooled(RedisSettings settings) {
+    static UnifiedJedis pooled(RedisSettings settings) {
         JedisClientConfig config = clientConfig(settings);
+        Optional<RedisSettings.Cluster> cluster = settings.cluster();
+        if (cluster.isPresent()) {
+            ClusterConnections connections = new ClusterConnections(cluster.get().nodes(), config, poolConfig(settings),
+                    settings.timeout());
+            return RedisClusterClient.builder()
+                    .nodes(cluster.get().nodes())
+                    .clientConfig(config)
+                    .connectionProvider(connections)
+                    .commandExecutor(new UnavailabilityTranslatingExecutor(connections.commands(), connections,
+                            settings.describe()))
+                    .build();
+        }
         ConnectionProvider connections = settings.sentinel()
                 .<ConnectionProvider>map(sentinel -> new SentinelConnections(sentinel, config, poolConfig(settings),
                         sentinelConfig(settings)))
@@ -45,6 +60,18 @@ final class RedisClients {
                 .commandExecutor(new UnavailabilityTranslatingExecutor(new DefaultCommandExecutor(connections),
                         connections, settings.describe()))
                 .build();
+    }
+
+    /**
+     * Where the broadcast subscriber subscribes after {@code failures} failed subscriptions: in a
+     * Redis Cluster a {@code PUBLISH} reaches the subscribers on every node, so any node does, and
+     * after each failure the next of the URL's nodes; otherwise the {@link #masterAddress master}.
+     */
+    static HostAndPort subscriberAddress(RedisSettings settings, int failures) {
+        return settings.cluster()
+                .map(cluster -> List.copyOf(cluster.nodes()))
+                .map(nodes -> nodes.get(Math.floorMod(failures, nodes.size())))
+                .orElseGet(() -> masterAddress(settings));
     }
 
     /**

@@ -23,20 +23,28 @@ import redis.clients.jedis.util.JedisURIHelper;
  * for TLS), or a master that Redis Sentinel watches, in the layout of the Lettuce client:
  * {@code redis-sentinel://[[user]:password@]host1[:26379][,host2[:26379]...][/database]#masterName}
  * ({@code rediss-sentinel://} for TLS to the sentinels and the master). User, password and
- * database are the master's; the sentinels are asked without credentials.
+ * database are the master's; the sentinels are asked without credentials. Or a Redis Cluster,
+ * also in Lettuce's layout: {@code redis-cluster://[[user]:password@]host1[:6379][,host2[:6379]...]}
+ * ({@code rediss-cluster://} for TLS): some of its nodes, from which the client learns the rest;
+ * no database, a cluster has only database 0.
  */
 record RedisSettings(URI url, int poolMax, Duration timeout) {
 
     static final int SENTINEL_PORT = 26379;
+    static final int DEFAULT_PORT = 6379;
     private static final String SENTINEL_SCHEME = "redis-sentinel";
     private static final String SENTINEL_TLS_SCHEME = "rediss-sentinel";
+    private static final String CLUSTER_SCHEME = "redis-cluster";
+    private static final String CLUSTER_TLS_SCHEME = "rediss-cluster";
 
     RedisSettings {
         if (isSentinelScheme(url)) {
             parseSentinel(url);
+        } else if (isClusterScheme(url)) {
+            parseCluster(url);
         } else if (!JedisURIHelper.isValid(url)) {
             throw new IllegalArgumentException("latchkey.redis.url must look like redis://host:6379, rediss://host:6380"
-                    + " or redis-sentinel://host1:26379,host2:26379#mymaster, not "
+                    + ", redis-sentinel://host1:26379,host2:26379#mymaster or redis-cluster://host1:7000,host2:7001, not "
                     + url.getScheme() + "://" + url.getHost() + ":" + url.getPort());
         }
         if (poolMax < 1) {
@@ -51,6 +59,10 @@ record RedisSettings(URI url, int poolMax, Duration timeout) {
     record Sentinel(String masterName, Set<HostAndPort> sentinels) {
     }
 
+    /** The nodes of a Redis Cluster to learn the cluster's layout from. */
+    record Cluster(Set<HostAndPort> nodes) {
+    }
+
     int timeoutMillis() {
         return (int) timeout.toMillis();
     }
@@ -60,21 +72,29 @@ record RedisSettings(URI url, int poolMax, Duration timeout) {
         return isSentinelScheme(url) ? Optional.of(parseSentinel(url)) : Optional.empty();
     }
 
-    /** The single Redis's address, or the first sentinel's. */
+    /** The nodes of a {@code redis-cluster://} URL; empty otherwise. */
+    Optional<Cluster> cluster() {
+        return isClusterScheme(url) ? Optional.of(parseCluster(url)) : Optional.empty();
+    }
+
+    /** The single Redis's address, the first sentinel's or the first cluster node's. */
     HostAndPort firstAddress() {
-        return sentinel().map(s -> s.sentinels().iterator().next()).orElseGet(() -> JedisURIHelper.getHostAndPort(url));
+        return sentinel().map(s -> s.sentinels().iterator().next())
+                .or(() -> cluster().map(c -> c.nodes().iterator().next()))
+                .orElseGet(() -> JedisURIHelper.getHostAndPort(url));
     }
 
     boolean tls() {
-        return sentinel().isPresent() ? url.getScheme().equals(SENTINEL_TLS_SCHEME) : JedisURIHelper.isRedisSSLScheme(url);
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals(SENTINEL_TLS_SCHEME) || scheme.equals(CLUSTER_TLS_SCHEME) || JedisURIHelper.isRedisSSLScheme(url);
     }
 
     String user() {
-        return sentinel().isPresent() ? credential(0) : JedisURIHelper.getUser(url);
+        return hasAddressList() ? credential(0) : JedisURIHelper.getUser(url);
     }
 
     String password() {
-        return sentinel().isPresent() ? credential(1) : JedisURIHelper.getPassword(url);
+        return hasAddressList() ? credential(1) : JedisURIHelper.getPassword(url);
     }
 
     /** The database of the URL's path, if it names one. */
@@ -86,6 +106,8 @@ record RedisSettings(URI url, int poolMax, Duration timeout) {
     String describe() {
         String where = sentinel().map(s -> "master " + s.masterName() + " of the sentinels "
                         + s.sentinels().stream().map(HostAndPort::toString).collect(Collectors.joining(",")))
+                .or(() -> cluster().map(c -> "the cluster of "
+                        + c.nodes().stream().map(HostAndPort::toString).collect(Collectors.joining(","))))
                 .orElseGet(() -> firstAddress().toString());
         return where + (tls() ? " (TLS)" : "");
     }
@@ -95,6 +117,23 @@ record RedisSettings(URI url, int poolMax, Duration timeout) {
         return scheme.equals(SENTINEL_SCHEME) || scheme.equals(SENTINEL_TLS_SCHEME);
     }
 
+    private static boolean isClusterScheme(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals(CLUSTER_SCHEME) || scheme.equals(CLUSTER_TLS_SCHEME);
+    }
+
+    private boolean hasAddressList() {
+        return isSentinelScheme(url) || isClusterScheme(url);
+    }
+
+    private static Cluster parseCluster(URI url) {
+        if (url.getRawAuthority() == null || url.getFragment() != null || JedisURIHelper.hasDbIndex(url)) {
+            throw new IllegalArgumentException("latchkey.redis.url must look like redis-cluster://host1:7000,host2:7001"
+                    + " (some nodes of the cluster, no database, nothing after #)");
+        }
+        return new Cluster(addresses(url, DEFAULT_PORT));
+    }
+
     private static Sentinel parseSentinel(URI url) {
         String master = url.getFragment();
         String authority = url.getRawAuthority();
@@ -102,23 +141,30 @@ record RedisSettings(URI url, int poolMax, Duration timeout) {
             throw new IllegalArgumentException("latchkey.redis.url must look like"
                     + " redis-sentinel://host1:26379,host2:26379#mymaster (the sentinels, then the master's name after #)");
         }
-        Set<HostAndPort> sentinels = new LinkedHashSet<>();
-        for (String address : authority.substring(authority.lastIndexOf('@') + 1).split(",")) {
-            sentinels.add(sentinelAddress(address.trim()));
-        }
-        return new Sentinel(master, Collections.unmodifiableSet(sentinels));
+        return new Sentinel(master, addresses(url, SENTINEL_PORT));
     }
 
-    private static HostAndPort sentinelAddress(String address) {
+    /** The comma-separated {@code host[:port]} list after the credentials. */
+    private static Set<HostAndPort> addresses(URI url, int defaultPort) {
+        String authority = url.getRawAuthority();
+        Set<HostAndPort> addresses = new LinkedHashSet<>();
+        for (String address : authority.substring(authority.lastIndexOf('@') + 1).split(",")) {
+            addresses.add(address(address.trim(), defaultPort));
+        }
+        return Collections.unmodifiableSet(addresses);
+    }
+
+    private static HostAndPort address(String address, int defaultPort) {
         int colon = address.lastIndexOf(':');
         String host = colon < 0 ? address : address.substring(0, colon);
         if (host.isEmpty()) {
-            throw new IllegalArgumentException("latchkey.redis.url names a sentinel without a host");
+            throw new IllegalArgumentException("latchkey.redis.url names a sentinel or cluster node without a host");
         }
         try {
-            return new HostAndPort(host, colon < 0 ? SENTINEL_PORT : Integer.parseInt(address.substring(colon + 1)));
+            return new HostAndPort(host, colon < 0 ? defaultPort : Integer.parseInt(address.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("latchkey.redis.url names a sentinel with a port that is no number: " + host, e);
+            throw new IllegalArgumentException("latchkey.redis.url names a sentinel or cluster node with a port that is no number: "
+                    + host, e);
         }
     }
 

@@ -29,7 +29,7 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
 
     private static final Logger LOG = Logger.getLogger(UnavailabilityTranslatingExecutor.class.getName());
     /** Redis error replies that mean "not now" rather than "wrong command". */
-    private static final String[] TRANSIENT_ERRORS = {"LOADING", "MASTERDOWN", "READONLY", "NOAUTH", "TRYAGAIN"};
+    private static final String[] TRANSIENT_ERRORS = {"LOADING", "MASTERDOWN", "READONLY", "NOAUTH", "TRYAGAIN", "CLUSTERDOWN"};
 
     private final CommandExecutor commands;
     private final ConnectionProvider connections;
@@ -65,7 +65,7 @@ final class UnavailabilityTranslatingExecutor implements CommandExecutor {
         return reply;
     }
 
-    /** Every pool of the connections (one; none while Sentinel has not named a master). */
+    /** Every pool of the connections (one, one per cluster node; none while Sentinel has not named a master or no cluster node has answered). */
     private void dropIdleConnections() {
         for (Object pool : connections.getConnectionMap().values()) {
             if (pool instanceof Pool<?> connectionPool) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.Protocol;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -67,7 +67,7 @@ class RedisClientsTest {
 
     @Test
     void everyOperationThrowsUnavailableWhileNothingListensAndIsAvailableSaysFalse() {
-        try (RedisClient nowhere = RedisClients.pooled(new RedisSettings(URI.create("redis://127.0.0.1:" + RedisServerProcess.freePort()), 2, TIMEOUT))) {
+        try (UnifiedJedis nowhere = RedisClients.pooled(new RedisSettings(URI.create("redis://127.0.0.1:" + RedisServerProcess.freePort()), 2, TIMEOUT))) {
             RedisEphemeralStore store = new RedisEphemeralStore(nowhere);
             assertFalse(store.isAvailable());
             assertThrows(EphemeralStoreUnavailableException.class, () -> store.put("k", "v", Duration.ofMinutes(1)));
@@ -81,7 +81,7 @@ class RedisClientsTest {
     @Test
     void afterRedisRestartsTheSameClientWorksAgainAtTheFirstRequest() {
         try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort());
-             RedisClient redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 4, TIMEOUT))) {
+             UnifiedJedis redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 4, TIMEOUT))) {
             server.start();
             RedisEphemeralStore store = new RedisEphemeralStore(redis);
             store.put("before", "1", Duration.ofMinutes(1));
@@ -103,7 +103,7 @@ class RedisClientsTest {
     @Test
     void aRedisThatHangsIsUnavailableAfterTheTimeoutAndUsableWhenItAnswersAgain() {
         try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort());
-             RedisClient redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 2, Duration.ofMillis(300)))) {
+             UnifiedJedis redis = RedisClients.pooled(new RedisSettings(URI.create(server.url()), 2, Duration.ofMillis(300)))) {
             server.start();
             RedisEphemeralStore store = new RedisEphemeralStore(redis);
             store.put("hang", "1", Duration.ofMinutes(1));
@@ -124,16 +124,16 @@ class RedisClientsTest {
         try (RedisServerProcess server = new RedisServerProcess(RedisServerProcess.freePort(), "--requirepass", "default-secret")) {
             server.start();
             String address = "127.0.0.1:" + server.port();
-            try (RedisClient admin = RedisClients.pooled(new RedisSettings(URI.create("redis://:default-secret@" + address), 1, TIMEOUT))) {
+            try (UnifiedJedis admin = RedisClients.pooled(new RedisSettings(URI.create("redis://:default-secret@" + address), 1, TIMEOUT))) {
                 assertEquals("PONG", admin.ping());
                 admin.sendCommand(Protocol.Command.ACL, "SETUSER", "latchkey", "on", ">user-secret", "~latchkey:*", "+@all");
             }
-            try (RedisClient user = RedisClients.pooled(new RedisSettings(URI.create("redis://latchkey:user-secret@" + address), 1, TIMEOUT))) {
+            try (UnifiedJedis user = RedisClients.pooled(new RedisSettings(URI.create("redis://latchkey:user-secret@" + address), 1, TIMEOUT))) {
                 RedisEphemeralStore store = new RedisEphemeralStore(user);
                 store.put("acl", "ok", Duration.ofMinutes(1));
                 assertEquals(Optional.of("ok"), store.take("acl"));
             }
-            try (RedisClient wrong = RedisClients.pooled(new RedisSettings(URI.create("redis://latchkey:wrong@" + address), 1, TIMEOUT))) {
+            try (UnifiedJedis wrong = RedisClients.pooled(new RedisSettings(URI.create("redis://latchkey:wrong@" + address), 1, TIMEOUT))) {
                 RedisEphemeralStore store = new RedisEphemeralStore(wrong);
                 assertFalse(store.isAvailable());
                 assertThrows(EphemeralStoreUnavailableException.class, () -> store.get("acl"));

@@ -8,12 +8,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Runs the store contract against the real Redis of the test machine (127.0.0.1:6379), through the production client. */
 class RedisEphemeralStoreTest extends EphemeralStoreContract {
 
-    private static RedisClient redis;
+    private static UnifiedJedis redis;
     private static RedisEphemeralStore store;
 
     @BeforeAll

@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A failover under a running client: a primary, its replica and one sentinel (quorum 1) that
@@ -54,7 +54,7 @@ class RedisSentinelFailoverTest {
             });
             RedisSettings settings = new RedisSettings(
                     URI.create("redis-sentinel://127.0.0.1:" + sentinel.port() + "#" + MASTER), 4, Duration.ofSeconds(1));
-            try (RedisClient redis = RedisClients.pooled(settings);
+            try (UnifiedJedis redis = RedisClients.pooled(settings);
                  RedisBroadcastChannel nodeA = RedisBroadcastChannel.open(settings, Executors.defaultThreadFactory(),
                          scheduler, message -> { }, () -> { });
                  RedisBroadcastChannel nodeB = RedisBroadcastChannel.open(settings, Executors.defaultThreadFactory(),

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
@@ -92,7 +92,7 @@ class RedisSentinelTest {
 
     @Test
     void theStoreReachesTheMasterTheSentinelNamesWithItsPasswordAndDatabase() {
-        try (RedisClient redis = RedisClients.pooled(settings(sentinelUrl(MASTER)))) {
+        try (UnifiedJedis redis = RedisClients.pooled(settings(sentinelUrl(MASTER)))) {
             RedisEphemeralStore store = new RedisEphemeralStore(redis);
             assertTrue(store.isAvailable());
             store.put("sentinel", "1", Duration.ofMinutes(1));
@@ -104,18 +104,18 @@ class RedisSentinelTest {
             store.delete("once");
         }
         // the key went to database 2 of the master, which only the master's password opens
-        try (RedisClient direct = RedisClients.pooled(settings("redis://:master-secret@127.0.0.1:" + master.port() + "/2"))) {
+        try (UnifiedJedis direct = RedisClients.pooled(settings("redis://:master-secret@127.0.0.1:" + master.port() + "/2"))) {
             RedisEphemeralStore store = new RedisEphemeralStore(direct);
             store.put("direct", "2", Duration.ofMinutes(1));
         }
-        try (RedisClient redis = RedisClients.pooled(settings(sentinelUrl(MASTER)))) {
+        try (UnifiedJedis redis = RedisClients.pooled(settings(sentinelUrl(MASTER)))) {
             assertEquals(Optional.of("2"), new RedisEphemeralStore(redis).take("direct"));
         }
     }
 
     @Test
     void aMasterNameTheSentinelsDoNotKnowMeansUnavailable() {
-        try (RedisClient redis = RedisClients.pooled(settings(sentinelUrl("no-such-master")))) {
+        try (UnifiedJedis redis = RedisClients.pooled(settings(sentinelUrl("no-such-master")))) {
             assertUnavailable(new RedisEphemeralStore(redis));
         }
     }
@@ -124,7 +124,7 @@ class RedisSentinelTest {
     void noSentinelAnsweringMeansUnavailableAndTheClientIsMadeAnyway() {
         String nowhere = "redis-sentinel://127.0.0.1:" + RedisServerProcess.freePort() + ",127.0.0.1:"
                 + RedisServerProcess.freePort() + "#" + MASTER;
-        try (RedisClient redis = RedisClients.pooled(settings(nowhere))) {
+        try (UnifiedJedis redis = RedisClients.pooled(settings(nowhere))) {
             assertUnavailable(new RedisEphemeralStore(redis));
         }
     }
