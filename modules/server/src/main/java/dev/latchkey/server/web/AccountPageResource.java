@@ -109,11 +109,7 @@ public class AccountPageResource {
     public Response end(MultivaluedMap<String, String> form) {
         String sessionId = LoginResource.single(form, "session");
         return withSession(form, current -> {
-            boolean own = sessionId != null && sessions.find(sessionId)
-                    .filter(session -> session.userId().equals(current.userId())).isPresent();
-            if (own) {
-                sessions.end(sessionId, SessionEndReason.ENDED_BY_USER);
-            }
+            sessions.end(current.userId(), sessionId, SessionEndReason.ENDED_BY_USER);
             return backToPage(ENDED);
         });
     }

@@ -44,6 +44,15 @@ public interface SsoSessions {
     /** Ends the session of this public id; false when no such session lives. */
     boolean end(String sessionId, SessionEndReason reason);
 
+    /**
+     * Ends the session of this public id only when it is one of {@code userId}'s: what a user or an
+     * admin acting for a user may end. False when that user has no live session of this id.
+     */
+    default boolean end(UUID userId, String sessionId, SessionEndReason reason) {
+        return sessionId != null && find(sessionId).filter(session -> session.userId().equals(userId)).isPresent()
+                && end(sessionId, reason);
+    }
+
     /** Ends every live session of the user; returns how many ended. */
     int endAllForUser(UUID userId, SessionEndReason reason);
 

@@ -43,9 +43,7 @@ class SessionsOfUser {
 
     /** Ends the user's session of this id; 404 when the user has none of this id. */
     void end(UUID userId, String sessionId, SessionEndReason reason) {
-        boolean owned = sessionId != null && SESSION_ID.matcher(sessionId).matches()
-                && sessions.find(sessionId).filter(session -> session.userId().equals(userId)).isPresent();
-        if (!owned || !sessions.end(sessionId, reason)) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches() || !sessions.end(userId, sessionId, reason)) {
             throw Problems.notFound("no live session of this user has this id");
         }
     }
